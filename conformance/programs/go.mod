@@ -1,0 +1,3 @@
+module gotrace.local/conformance/programs
+
+go 1.22
