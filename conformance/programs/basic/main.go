@@ -1,7 +1,9 @@
 // Command basic exercises the goroutine life cycle: creation, start, voluntary and
 // forced stops, blocking on channels, select, mutexes, condition variables, wait
-// groups and timers, unblocking, and exit. One explicit collection adds the GC
-// events (GC ranges, sweeping, worker labels, heap metrics).
+// groups and timers, unblocking, and exit, plus goroutine stack growth. Enough
+// garbage for a collection cycle or two adds the GC events (GC ranges, worker
+// labels, heap metrics). With GODEBUG=traceallocfree=1 the same run produces the
+// heap object, span and goroutine stack allocation/free events.
 //
 // usage: basic TRACE_OUT
 package main
@@ -23,15 +25,21 @@ func main() {
 	go func() { <-parked }()
 
 	harness.Traced(func() {
+		// First, while no collection is sweeping in the background (the
+		// background sweeper yields after every few spans when all Ps are
+		// busy, which would flood the trace).
+		spinUntilPreempted(12 * time.Millisecond)
 		pingPong(200)
 		selects(50)
 		mutexContention(4, 200)
 		condBroadcast(4)
 		yields(3, 20)
 		sleepers(4)
-		spinUntilPreempted(12 * time.Millisecond)
-		allocate(64)
-		runtime.GC()
+		growStacks(3, 400)
+		// About 4 MiB of short-lived garbage: enough for the collector to run
+		// on its own (runtime.GC would spin in Gosched while it waits for
+		// sweeping, which bloats the trace).
+		allocate(64, 64<<10)
 		close(parked)
 		time.Sleep(time.Millisecond)
 	})
@@ -183,9 +191,33 @@ func spinUntilPreempted(d time.Duration) {
 	wg.Wait()
 }
 
-// allocate produces some garbage.
-func allocate(kib int) {
-	for i := 0; i < kib; i++ {
-		sink = make([]byte, 1024)
+// allocate produces n short-lived objects of the given size.
+func allocate(n, size int) {
+	for i := 0; i < n; i++ {
+		sink = make([]byte, size)
 	}
+}
+
+// growStacks runs goroutines whose deep recursion makes the runtime grow (copy and
+// free) their stacks several times.
+func growStacks(n, depth int) {
+	var wg sync.WaitGroup
+	for i := 0; i < n; i++ {
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			sink = make([]byte, recurse(depth+i))
+		}(i)
+	}
+	wg.Wait()
+}
+
+//go:noinline
+func recurse(n int) int {
+	var frame [256]byte
+	frame[n%len(frame)] = byte(n)
+	if n == 0 {
+		return int(frame[0])
+	}
+	return recurse(n-1) + int(frame[n%len(frame)]&1)
 }
