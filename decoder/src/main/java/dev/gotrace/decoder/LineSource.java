@@ -2,6 +2,7 @@ package dev.gotrace.decoder;
 
 import java.io.IOException;
 import java.io.Reader;
+import dev.gotrace.wire.TraceTextException;
 
 /**
  * Splits text into lines the way Go's {@code bufio.ScanLines} does: at {@code \n} only, dropping
@@ -9,6 +10,13 @@ import java.io.Reader;
  * also split at a lone {@code \r}.)
  */
 final class LineSource {
+  /**
+   * The longest line read. The longest valid line is the data line of a maximal experimental
+   * batch: 64 KiB of bytes at most four characters each; anything longer is refused rather than
+   * buffered without bound.
+   */
+  static final int MAX_LINE_LENGTH = 1 << 20;
+
   private final Reader in;
   private final char[] buf = new char[8192];
   private int pos;
@@ -20,8 +28,12 @@ final class LineSource {
     this.in = in;
   }
 
-  /** The next line without its terminator, or {@code null} at the end of input. */
-  String readLine() throws IOException {
+  /**
+   * The next line without its terminator, or {@code null} at the end of input.
+   *
+   * @param number the line's number, for the error when it is too long
+   */
+  String readLine(int number) throws IOException {
     line.setLength(0);
     boolean any = false;
     while (true) {
@@ -44,6 +56,10 @@ final class LineSource {
         pos++;
       }
       line.append(buf, start, pos - start);
+      if (line.length() > MAX_LINE_LENGTH) {
+        throw new TraceTextException(number, MAX_LINE_LENGTH + 1, "line too long",
+            "at most " + MAX_LINE_LENGTH + " characters", "more");
+      }
       if (pos < limit) {
         pos++; // the '\n'
         return dropCarriageReturn();

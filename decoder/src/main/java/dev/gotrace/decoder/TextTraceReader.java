@@ -263,7 +263,7 @@ public final class TextTraceReader {
     } catch (GoQuote.SyntaxException e) {
       int start = line.text.indexOf(quoted.isEmpty() ? "" : quoted.substring(0, 1), eq + 1);
       throw new TraceTextException(line.number, start + 1 + e.index(), "bad quoted data: "
-          + e.getMessage(), "a Go-quoted string", quoted.length() > 40
+          + e.detail(), "a Go-quoted string", quoted.length() > 40
               ? quoted.substring(0, 40) + "..." : quoted);
     }
   }
@@ -352,7 +352,7 @@ public final class TextTraceReader {
       pending = null;
       return l;
     }
-    for (String s = in.readLine(); s != null; s = in.readLine()) {
+    for (String s = in.readLine(lineNumber + 1); s != null; s = in.readLine(lineNumber + 1)) {
       lineNumber++;
       TextLine line = new TextLine(s, lineNumber);
       if (!line.isBlank()) {

@@ -101,7 +101,7 @@ class TextTraceReaderTest {
         + " g=1 g_seq=1\n", 3, 12, "bad argument value");
     assertTextError("Trace Go1.25\nEndOfGeneration\n", 2, 1, "EndOfGeneration in an older trace");
     assertTextError("Trace Go1.26\nEventBatch gen=1 m=1 time=1\nStrings\nString id=1\n"
-        + "\tdata=\"abc\n", 5, 7, "bad quoted data");
+        + "\tdata=\"abc\n", 5, 11, "bad quoted data");
   }
 
   @Test

@@ -163,6 +163,7 @@ public enum EventType {
   private final EventForm form;
   private final TraceVersion since;
   private final List<ArgSpec> args;
+  private final int argCount; // args.size(), read on every event on the decoder's hot path
   private final int[] stackArgs;
   private final int[] stringArgs;
   private final int startedByWire;
@@ -201,6 +202,7 @@ public enum EventType {
       list.add(new ArgSpec(name, kindOf(name)));
     }
     this.args = Collections.unmodifiableList(list);
+    this.argCount = list.size();
     this.stackArgs = stackArgs;
     this.stringArgs = stringArgs;
     this.startedByWire = startedBy;
@@ -232,7 +234,7 @@ public enum EventType {
   }
 
   public int argCount() {
-    return args.size();
+    return argCount;
   }
 
   /** The index of the argument with this name, or -1. */

@@ -1,64 +1,611 @@
 package dev.gotrace.text;
 
-/** TEMPORARY placeholder until the exact implementation lands (ASCII-only behaviour). */
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * Go's {@code strconv.Quote} and {@code strconv.Unquote}, reproduced exactly.
+ *
+ * <p>Go's raw trace text format writes string data as {@code data="..."} with {@code strconv.Quote}
+ * and reads it back with {@code strconv.Unquote}. gotrace must write the very text Go writes, and
+ * accept and reject the very inputs Go accepts and rejects, so these methods follow Go's rules case
+ * by case rather than any Java notion of escaping:
+ *
+ * <ul>
+ *   <li>Go strings are bytes, not text. {@link #quote} therefore takes bytes and decodes them as Go
+ *       does: strict UTF-8 (no overlong forms, no surrogates, nothing above U+10FFFF), where any
+ *       byte that does not start a well-formed sequence is written alone as {@code \xHH}.
+ *   <li>Which decoded characters are written as themselves is decided by Go's own Unicode tables
+ *       ({@code GoPrintable}), not by {@link Character}, whose Unicode version is the JDK's.
+ *   <li>{@link #unquote} returns bytes because {@code \x} and octal escapes produce raw bytes that
+ *       need not be UTF-8, while <code>&#92;u</code> escapes and literal characters produce UTF-8.
+ * </ul>
+ *
+ * <p>The quoted text is always valid UTF-8 (Go escapes everything else), so it is handled here as a
+ * Java {@link CharSequence}; the bytes Go would see are the UTF-8 encoding of those characters.
+ */
 public final class GoQuote {
+
+  private static final char[] LOWER_HEX = "0123456789abcdef".toCharArray();
+
+  /** U+FFFD, which Go substitutes for each undecodable byte of a double-quoted literal. */
+  private static final int REPLACEMENT_CHARACTER = 0xFFFD;
+
   private GoQuote() {}
 
+  // ---------------------------------------------------------------------------------------------
+  // Quote
+  // ---------------------------------------------------------------------------------------------
+
+  /**
+   * Returns {@code data} as a double-quoted Go string literal, equal character for character to
+   * Go's {@code strconv.Quote(string(data))}.
+   */
   public static String quote(byte[] data) {
-    StringBuilder sb = new StringBuilder();
-    appendQuoted(sb, data, 0, data.length);
-    return sb.toString();
+    StringBuilder out = new StringBuilder(data.length + 2);
+    appendQuoted(out, data, 0, data.length);
+    return out.toString();
   }
 
+  /**
+   * Appends {@code data[offset, offset + length)} to {@code out} as a double-quoted Go string
+   * literal, exactly as Go's {@code strconv.Quote} would write it.
+   *
+   * <p>The rules, in Go's order of precedence:
+   *
+   * <ol>
+   *   <li>a byte that does not begin a well-formed UTF-8 sequence is written as {@code \xHH},
+   *       including every byte of an encoded surrogate or overlong form (Go tells such a byte apart
+   *       from U+FFFD present as its three valid bytes, which is printable and kept);
+   *   <li>{@code "} and {@code \} are backslashed;
+   *   <li>printable characters (Go's {@code strconv.IsPrint}, see {@code GoPrintable}) are kept as
+   *       they are;
+   *   <li>{@code \a \b \f \n \r \t \v} use their short escapes;
+   *   <li>other characters below U+0020, and U+007F, are written as {@code \xHH};
+   *   <li>everything else is <code>&#92;uHHHH</code>, or {@code \UHHHHHHHH} above U+FFFF.
+   * </ol>
+   *
+   * <p>Hex digits are lower case, as in Go. Apart from growing {@code out}, nothing is allocated.
+   *
+   * @throws IndexOutOfBoundsException if the range lies outside {@code data}
+   */
   public static void appendQuoted(StringBuilder out, byte[] data, int offset, int length) {
+    Objects.checkFromIndexSize(offset, length, data.length);
+    // Most trace strings need no escapes; reserving room for that case avoids regrowth.
+    out.ensureCapacity(out.length() + length + 2);
     out.append('"');
-    for (int i = offset; i < offset + length; i++) {
-      int c = data[i] & 0xFF;
-      if (c == '"' || c == '\\') {
+    int end = offset + length;
+    int i = offset;
+    while (i < end) {
+      int b = data[i];
+      if (b >= 0) {
+        // ASCII, by far the most common case in traces: no decoding, no table lookup.
+        appendQuotedAscii(out, b);
+        i++;
+        continue;
+      }
+      int sequenceLength = wellFormedUtf8Length(data, i, end);
+      if (sequenceLength == 0) {
+        appendHexByte(out, b & 0xFF);
+        i++;
+        continue;
+      }
+      appendQuotedNonAscii(out, decodeUtf8(data, i, sequenceLength));
+      i += sequenceLength;
+    }
+    out.append('"');
+  }
+
+  private static void appendQuotedAscii(StringBuilder out, int c) {
+    switch (c) {
+      case '"':
+      case '\\':
         out.append('\\').append((char) c);
-      } else if (c >= 0x20 && c < 0x7F) {
-        out.append((char) c);
-      } else {
-        out.append(String.format("\\x%02x", c));
+        return;
+      case 0x07:
+        out.append("\\a");
+        return;
+      case '\b':
+        out.append("\\b");
+        return;
+      case '\f':
+        out.append("\\f");
+        return;
+      case '\n':
+        out.append("\\n");
+        return;
+      case '\r':
+        out.append("\\r");
+        return;
+      case '\t':
+        out.append("\\t");
+        return;
+      case 0x0B:
+        out.append("\\v");
+        return;
+      default:
+        // All of 0x20..0x7E is printable to Go; the other controls and DEL have no short
+        // escape and are written as single bytes.
+        if (c >= 0x20 && c < 0x7F) {
+          out.append((char) c);
+        } else {
+          appendHexByte(out, c);
+        }
+    }
+  }
+
+  /** {@code codePoint} is a decoded scalar value of at least U+0080, never a surrogate. */
+  private static void appendQuotedNonAscii(StringBuilder out, int codePoint) {
+    if (GoPrintable.isPrint(codePoint)) {
+      out.appendCodePoint(codePoint);
+    } else if (codePoint <= 0xFFFF) {
+      out.append("\\u");
+      appendHexDigits(out, codePoint, 4);
+    } else {
+      out.append("\\U");
+      appendHexDigits(out, codePoint, 8);
+    }
+  }
+
+  private static void appendHexByte(StringBuilder out, int value) {
+    out.append("\\x");
+    appendHexDigits(out, value, 2);
+  }
+
+  private static void appendHexDigits(StringBuilder out, int value, int digits) {
+    for (int shift = 4 * (digits - 1); shift >= 0; shift -= 4) {
+      out.append(LOWER_HEX[(value >>> shift) & 0xF]);
+    }
+  }
+
+  /**
+   * Returns the length of the well-formed UTF-8 sequence that starts at {@code data[i]} (a byte of
+   * at least 0x80) and ends before {@code end}, or 0 if there is none.
+   *
+   * <p>Unlike Java's charset decoders, which replace a malformed stretch as one unit, Go rejects
+   * only the first byte of a malformed sequence and resumes decoding at the next byte, so a yes/no
+   * answer for the sequence as a whole is all the caller needs. The narrowed second-byte ranges
+   * after E0, ED, F0 and F4 are what exclude overlong forms, surrogates and code points above
+   * U+10FFFF.
+   */
+  private static int wellFormedUtf8Length(byte[] data, int i, int end) {
+    int lead = data[i] & 0xFF;
+    int length;
+    int secondMin = 0x80;
+    int secondMax = 0xBF;
+    if (lead < 0xC2) {
+      // A stray continuation byte, or C0/C1, which could only start an overlong form.
+      return 0;
+    } else if (lead < 0xE0) {
+      length = 2;
+    } else if (lead < 0xF0) {
+      length = 3;
+      if (lead == 0xE0) {
+        secondMin = 0xA0;
+      } else if (lead == 0xED) {
+        secondMax = 0x9F;
+      }
+    } else if (lead < 0xF5) {
+      length = 4;
+      if (lead == 0xF0) {
+        secondMin = 0x90;
+      } else if (lead == 0xF4) {
+        secondMax = 0x8F;
+      }
+    } else {
+      return 0;
+    }
+    if (end - i < length) {
+      return 0;
+    }
+    int second = data[i + 1] & 0xFF;
+    if (second < secondMin || second > secondMax) {
+      return 0;
+    }
+    for (int k = 2; k < length; k++) {
+      if ((data[i + k] & 0xC0) != 0x80) {
+        return 0;
       }
     }
-    out.append('"');
+    return length;
   }
 
-  public static byte[] unquote(CharSequence quoted) throws SyntaxException {
-    String s = quoted.toString();
-    if (s.length() < 2 || s.charAt(0) != '"' || s.charAt(s.length() - 1) != '"') {
-      throw new SyntaxException(0, "not quoted");
+  /** Decodes a sequence already checked by {@link #wellFormedUtf8Length}. */
+  private static int decodeUtf8(byte[] data, int i, int length) {
+    // The lead byte keeps 7 - length payload bits: 5, 4 or 3 for lengths 2, 3 and 4.
+    int codePoint = data[i] & (0x7F >> length);
+    for (int k = 1; k < length; k++) {
+      codePoint = (codePoint << 6) | (data[i + k] & 0x3F);
     }
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-    for (int i = 1; i < s.length() - 1; i++) {
-      char c = s.charAt(i);
-      if (c == '\\') {
-        char n = s.charAt(++i);
-        if (n == 'x') {
-          out.write(Integer.parseInt(s.substring(i + 1, i + 3), 16));
-          i += 2;
-        } else {
-          out.write(n);
-        }
+    return codePoint;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Unquote
+  // ---------------------------------------------------------------------------------------------
+
+  /**
+   * Returns the bytes of the Go string that {@code quoted} denotes, accepting exactly what Go's
+   * {@code strconv.Unquote} accepts: a double-quoted, back-quoted or single-quoted literal and
+   * nothing before or after it.
+   *
+   * <ul>
+   *   <li>Double quotes: escapes {@code \a \b \f \n \r \t \v \\ \"}, {@code \xHH} and three-digit
+   *       octal up to {@code \377} (each one raw byte, which need not be UTF-8), and <code>
+   *       &#92;uHHHH</code> / {@code \UHHHHHHHH} (UTF-8 of a code point that is not a surrogate and
+   *       at most U+10FFFF). {@code \'} is an error here, as is an unescaped newline; other raw
+   *       control characters, including carriage return, are kept.
+   *   <li>Back quotes: the text between the quotes as it is, minus every carriage return, with no
+   *       escapes, so it may span lines.
+   *   <li>Single quotes: one character or escape with the same rules ({@code \'} allowed, {@code
+   *       \"} not); the result is its UTF-8, or its byte for {@code \x} and octal. Go also accepts
+   *       {@code ''} and returns the empty string.
+   * </ul>
+   *
+   * <p>An unpaired surrogate in {@code quoted} has no UTF-8 encoding, so it is taken as the three
+   * bytes a generalised (WTF-8) encoder would write, and treated as Go treats those bytes: kept as
+   * they are between back quotes, and, like any byte that is not UTF-8, replaced by U+FFFD one byte
+   * at a time between double quotes (three U+FFFD), and rejected between single quotes.
+   *
+   * @throws SyntaxException where Go's {@code Unquote} reports {@code invalid syntax}; it carries
+   *     the index in {@code quoted} of the character at which the problem was found
+   */
+  public static byte[] unquote(CharSequence quoted) throws SyntaxException {
+    if (quoted.length() == 0) {
+      throw new SyntaxException(0, "expected an opening quote (\", ' or `) but found end of input");
+    }
+    char quote = quoted.charAt(0);
+    switch (quote) {
+      case '`':
+        return unquoteBackQuoted(quoted);
+      case '"':
+      case '\'':
+        return unquoteInterpreted(quoted, quote);
+      default:
+        throw new SyntaxException(
+            0, "expected an opening quote (\", ' or `) but found " + describe(quoted, 0));
+    }
+  }
+
+  private static byte[] unquoteBackQuoted(CharSequence quoted) throws SyntaxException {
+    int n = quoted.length();
+    int close = 1;
+    while (close < n && quoted.charAt(close) != '`') {
+      close++;
+    }
+    if (close == n) {
+      throw new SyntaxException(n, "expected a closing ` but found end of input");
+    }
+    requireEndAfterClosingQuote(quoted, close, '`');
+    GrowableBytes out = new GrowableBytes(close);
+    for (int i = 1; i < close; i++) {
+      char c = quoted.charAt(i);
+      if (c == '\r') {
+        // The Go spec drops carriage returns from raw literals so that CRLF sources give the
+        // same strings as LF sources; strconv does the same.
+        continue;
+      }
+      if (Character.isHighSurrogate(c)
+          && i + 1 < close
+          && Character.isLowSurrogate(quoted.charAt(i + 1))) {
+        out.appendUtf8(Character.toCodePoint(c, quoted.charAt(i + 1)));
+        i++;
       } else {
-        out.write(c);
+        // Go does not validate raw literals, so an unpaired surrogate's three bytes pass through.
+        out.appendUtf8(c);
       }
     }
     return out.toByteArray();
   }
 
-  public static final class SyntaxException extends Exception {
-    private static final long serialVersionUID = 1L;
-    private final int index;
+  private static byte[] unquoteInterpreted(CharSequence quoted, char quote) throws SyntaxException {
+    int n = quoted.length();
+    GrowableBytes out = new GrowableBytes(n);
+    int i = 1;
+    while (i < n) {
+      char c = quoted.charAt(i);
+      if (c == quote) {
+        break;
+      }
+      if (c == '\\') {
+        i = appendEscape(quoted, i, quote, out);
+      } else if (c == '\n') {
+        throw new SyntaxException(
+            i,
+            "expected a closing "
+                + quote
+                + " before the end of the line but found a newline (only back-quoted strings may"
+                + " span lines)");
+      } else if (c < 0x80) {
+        out.append(c);
+        i++;
+      } else if (Character.isHighSurrogate(c)
+          && i + 1 < n
+          && Character.isLowSurrogate(quoted.charAt(i + 1))) {
+        out.appendUtf8(Character.toCodePoint(c, quoted.charAt(i + 1)));
+        i += 2;
+      } else if (Character.isSurrogate(c)) {
+        if (quote == '\'') {
+          // Go reads the first of the three bytes as one (invalid) character and then
+          // finds the second where the closing quote should be.
+          throw new SyntaxException(
+              i,
+              "expected one character between ' quotes but found unpaired surrogate "
+                  + describe(quoted, i)
+                  + ", which is three bytes that are not UTF-8");
+        }
+        out.appendUtf8(REPLACEMENT_CHARACTER);
+        out.appendUtf8(REPLACEMENT_CHARACTER);
+        out.appendUtf8(REPLACEMENT_CHARACTER);
+        i++;
+      } else {
+        out.appendUtf8(c);
+        i++;
+      }
+      if (quote == '\'') {
+        break;
+      }
+    }
+    if (i == n) {
+      throw new SyntaxException(n, "expected a closing " + quote + " but found end of input");
+    }
+    if (quoted.charAt(i) != quote) {
+      throw new SyntaxException(
+          i, "expected the closing ' after one character but found " + describe(quoted, i));
+    }
+    requireEndAfterClosingQuote(quoted, i, quote);
+    return out.toByteArray();
+  }
 
-    public SyntaxException(int index, String message) {
-      super(message);
-      this.index = index;
+  /**
+   * Decodes the escape whose backslash is at {@code quoted[i]} into {@code out} and returns the
+   * index just past it.
+   */
+  private static int appendEscape(CharSequence quoted, int i, char quote, GrowableBytes out)
+      throws SyntaxException {
+    int n = quoted.length();
+    if (i + 1 == n) {
+      throw new SyntaxException(n, "expected an escape character after \\ but found end of input");
+    }
+    char kind = quoted.charAt(i + 1);
+    switch (kind) {
+      case 'a':
+        out.append(0x07);
+        return i + 2;
+      case 'b':
+        out.append('\b');
+        return i + 2;
+      case 'f':
+        out.append('\f');
+        return i + 2;
+      case 'n':
+        out.append('\n');
+        return i + 2;
+      case 'r':
+        out.append('\r');
+        return i + 2;
+      case 't':
+        out.append('\t');
+        return i + 2;
+      case 'v':
+        out.append(0x0B);
+        return i + 2;
+      case '\\':
+        out.append('\\');
+        return i + 2;
+      case '\'':
+      case '"':
+        if (kind != quote) {
+          throw new SyntaxException(
+              i,
+              "expected an escape allowed inside "
+                  + quote
+                  + " quotes but found \\"
+                  + kind
+                  + ", which Go allows only inside "
+                  + kind
+                  + " quotes");
+        }
+        out.append(kind);
+        return i + 2;
+      case 'x':
+        // A single byte, deliberately not required to be UTF-8.
+        out.append((int) parseHex(quoted, i + 2, 2, kind));
+        return i + 4;
+      case 'u':
+      case 'U':
+        {
+          int digits = kind == 'u' ? 4 : 8;
+          long codePoint = parseHex(quoted, i + 2, digits, kind);
+          if (codePoint > Character.MAX_CODE_POINT
+              || (codePoint >= Character.MIN_SURROGATE && codePoint <= Character.MAX_SURROGATE)) {
+            throw new SyntaxException(
+                i,
+                "expected a Unicode code point (at most U+10FFFF, not a surrogate) after \\"
+                    + kind
+                    + " but found 0x"
+                    + Long.toHexString(codePoint));
+          }
+          out.appendUtf8((int) codePoint);
+          return i + 2 + digits;
+        }
+      case '0':
+      case '1':
+      case '2':
+      case '3':
+      case '4':
+      case '5':
+      case '6':
+      case '7':
+        {
+          int value = kind - '0';
+          for (int k = i + 2; k < i + 4; k++) {
+            char digit = k < n ? quoted.charAt(k) : 0;
+            if (digit < '0' || digit > '7') {
+              throw new SyntaxException(
+                  k, "expected 3 octal digits after \\ but found " + describe(quoted, k));
+            }
+            value = (value << 3) | (digit - '0');
+          }
+          if (value > 0xFF) {
+            throw new SyntaxException(
+                i,
+                "expected an octal escape of at most \\377 but found \\"
+                    + quoted.subSequence(i + 1, i + 4));
+          }
+          out.append(value);
+          return i + 4;
+        }
+      default:
+        throw new SyntaxException(
+            i + 1,
+            "expected an escape (one of a b f n r t v \\ "
+                + quote
+                + " x u U or an octal digit) after \\ but found "
+                + describe(quoted, i + 1));
+    }
+  }
+
+  /**
+   * Reads exactly {@code digits} ASCII hex digits starting at {@code start}; Go accepts either
+   * case.
+   */
+  private static long parseHex(CharSequence quoted, int start, int digits, char kind)
+      throws SyntaxException {
+    long value = 0;
+    for (int k = start; k < start + digits; k++) {
+      int digit = k < quoted.length() ? hexValue(quoted.charAt(k)) : -1;
+      if (digit < 0) {
+        throw new SyntaxException(
+            k,
+            "expected "
+                + digits
+                + " hex digits after \\"
+                + kind
+                + " but found "
+                + describe(quoted, k));
+      }
+      value = (value << 4) | digit;
+    }
+    return value;
+  }
+
+  /** Only ASCII counts: {@link Character#digit} would also accept, say, fullwidth digits. */
+  private static int hexValue(char c) {
+    if (c >= '0' && c <= '9') {
+      return c - '0';
+    } else if (c >= 'a' && c <= 'f') {
+      return c - 'a' + 10;
+    } else if (c >= 'A' && c <= 'F') {
+      return c - 'A' + 10;
+    }
+    return -1;
+  }
+
+  /** Go's {@code Unquote} takes a whole string, so anything after the literal is an error. */
+  private static void requireEndAfterClosingQuote(CharSequence quoted, int close, char quote)
+      throws SyntaxException {
+    if (close + 1 != quoted.length()) {
+      throw new SyntaxException(
+          close + 1,
+          "expected end of input after the closing "
+              + quote
+              + " but found "
+              + describe(quoted, close + 1));
+    }
+  }
+
+  /**
+   * Names the character at {@code index} for an error message, legibly even when it is invisible.
+   */
+  private static String describe(CharSequence text, int index) {
+    if (index >= text.length()) {
+      return "end of input";
+    }
+    char c = text.charAt(index);
+    if (c > 0x20 && c < 0x7F) {
+      return "'" + c + "'";
+    }
+    switch (c) {
+      case ' ':
+        return "a space";
+      case '\n':
+        return "a newline";
+      default:
+        return String.format("U+%04X", Character.codePointAt(text, index));
+    }
+  }
+
+  /**
+   * A growable byte array: the result of {@link #unquote} is usually about as long as its input, so
+   * one exact copy at the end is the only other allocation.
+   */
+  private static final class GrowableBytes {
+    private byte[] bytes;
+    private int size;
+
+    GrowableBytes(int expectedSize) {
+      bytes = new byte[Math.max(expectedSize, 16)];
     }
 
+    void append(int b) {
+      if (size == bytes.length) {
+        bytes = Arrays.copyOf(bytes, 2 * bytes.length);
+      }
+      bytes[size++] = (byte) b;
+    }
+
+    /**
+     * Appends the UTF-8 encoding of {@code codePoint}; for a surrogate this is the generalised
+     * three-byte form, which only back-quoted literals let through.
+     */
+    void appendUtf8(int codePoint) {
+      if (codePoint < 0x80) {
+        append(codePoint);
+      } else if (codePoint < 0x800) {
+        append(0xC0 | (codePoint >>> 6));
+        append(0x80 | (codePoint & 0x3F));
+      } else if (codePoint < 0x10000) {
+        append(0xE0 | (codePoint >>> 12));
+        append(0x80 | ((codePoint >>> 6) & 0x3F));
+        append(0x80 | (codePoint & 0x3F));
+      } else {
+        append(0xF0 | (codePoint >>> 18));
+        append(0x80 | ((codePoint >>> 12) & 0x3F));
+        append(0x80 | ((codePoint >>> 6) & 0x3F));
+        append(0x80 | (codePoint & 0x3F));
+      }
+    }
+
+    byte[] toByteArray() {
+      return Arrays.copyOf(bytes, size);
+    }
+  }
+
+  /**
+   * {@link #unquote} rejected its input. Go reports only {@code invalid syntax}; this also says
+   * where ({@link #index()}, an index into the quoted text) and what was expected there.
+   */
+  public static final class SyntaxException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    private final int index;
+    private final String detail;
+
+    SyntaxException(int index, String detail) {
+      super(detail + " (at index " + index + ")");
+      this.index = index;
+      this.detail = detail;
+    }
+
+    /** Index of the character in the quoted text at which the problem was found. */
     public int index() {
       return index;
+    }
+
+    /** The message without the index, for callers that report their own position. */
+    public String detail() {
+      return detail;
     }
   }
 }

@@ -1,0 +1,3 @@
+module gotrace.dev/tools/quotecheck
+
+go 1.21

@@ -1,0 +1,3 @@
+module gotrace.dev/tools/isprint
+
+go 1.21
