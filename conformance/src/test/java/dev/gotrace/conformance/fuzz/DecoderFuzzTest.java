@@ -1,0 +1,58 @@
+package dev.gotrace.conformance.fuzz;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.gotrace.decoder.EventTable;
+import dev.gotrace.decoder.TextTraceReader;
+import dev.gotrace.decoder.TraceDecoder;
+import dev.gotrace.encoder.TextTraceWriter;
+import dev.gotrace.encoder.TraceWriter;
+import dev.gotrace.wire.Trace;
+import dev.gotrace.wire.TraceFormatException;
+import dev.gotrace.wire.TraceTextException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Coverage-guided fuzz targets for the decoders (Jazzer). In a normal build each target runs on
+ * its seed inputs (under {@code src/test/resources/.../DecoderFuzzTestInputs/}) as a regression
+ * test; {@code JAZZER_FUZZ=1 mvn -pl conformance -am test -Dtest=DecoderFuzzTest#binary} fuzzes
+ * for real (see docs/FUZZING.md).
+ *
+ * <p>The properties: whatever the bytes, a reader either decodes or throws its one typed
+ * exception, with a position inside the input; and whatever decodes is written back exactly
+ * (binary) or reads back to the same trace (text).
+ */
+class DecoderFuzzTest {
+  @FuzzTest(maxDuration = "3m")
+  void binary(byte[] input) throws Exception {
+    for (EventTable table : EventTable.values()) {
+      Trace t;
+      try {
+        t = TraceDecoder.decode(input, table);
+      } catch (TraceFormatException e) {
+        assertWithMessage(e.getMessage()).that(e.offset()).isAtMost((long) input.length);
+        assertThat(e.offset()).isAtLeast(0L);
+        continue;
+      }
+      assertThat(TraceWriter.encode(t)).isEqualTo(input);
+    }
+  }
+
+  @FuzzTest(maxDuration = "3m")
+  void text(byte[] input) throws Exception {
+    String text = new String(input, StandardCharsets.UTF_8);
+    Trace t;
+    try {
+      t = TextTraceReader.read(text);
+    } catch (TraceTextException e) {
+      assertThat(e.line()).isAtLeast(1);
+      assertThat(e.column()).isAtLeast(1);
+      return;
+    }
+    String again = TextTraceWriter.toText(t);
+    assertThat(TextTraceReader.read(again)).isEqualTo(t);
+    assertThat(TextTraceWriter.toText(TraceDecoder.decode(TraceWriter.encode(t)))).isEqualTo(again);
+  }
+}
