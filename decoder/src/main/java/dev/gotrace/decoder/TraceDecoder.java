@@ -5,6 +5,7 @@ import dev.gotrace.wire.Trace;
 import dev.gotrace.wire.TraceFormatException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.ReadableByteChannel;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,6 +36,12 @@ public final class TraceDecoder {
   /** A streaming reader of records; reads the header now. */
   public static RecordReader records(InputStream in, EventTable table) throws IOException {
     return new RecordReader(WireReader.open(in, table));
+  }
+
+  /** A streaming reader of records from a blocking channel; reads the header now. */
+  public static RecordReader records(ReadableByteChannel channel, EventTable table)
+      throws IOException {
+    return new RecordReader(WireReader.open(channel, table));
   }
 
   private static Trace readAll(RecordReader r) throws IOException {

@@ -50,6 +50,8 @@ public final class WireReader {
   /** Spec arguments of a stack record plus four values per frame. */
   private static final int MAX_VALUES = 2 + 4 * FormatLimits.MAX_FRAMES_PER_STACK;
 
+  private static final String[] HEADER_FIELDS = {"gen", "m", "time", "size"};
+
   private static final byte[] HEADER_PREFIX = "go 1.".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] HEADER_SUFFIX = " trace\0\0\0".getBytes(StandardCharsets.US_ASCII);
 
@@ -223,9 +225,12 @@ public final class WireReader {
     return p;
   }
 
-  private String headerFieldName(int field) {
-    return recordType.args().get(recordType == EventType.EXPERIMENTAL_BATCH ? field + 1 : field)
-        .name();
+  /**
+   * The name of batch header field {@code field}. (ExperimentalBatch's spec has no {@code size}
+   * argument: Go's raw format treats its payload as trailing data, so the spec cannot name it.)
+   */
+  private static String headerFieldName(int field) {
+    return HEADER_FIELDS[field];
   }
 
   /** {@code EventBatch}, {@code ExperimentalBatch} or {@code EndOfGeneration}. */
@@ -488,8 +493,10 @@ public final class WireReader {
       number = number * 10 + (buf[p++] - '0');
       digits++;
     }
-    if (digits == 0) {
-      throw badHeader(p);
+    if (digits == 0 || buf[p - digits] == '0') {
+      // Go's Fscanf-based header reader also takes "go 1.026 trace" and a few other spellings,
+      // but runtimes write only the canonical one, and only it can be written back exactly.
+      throw badHeader(p - digits);
     }
     for (byte b : HEADER_SUFFIX) {
       if (p >= limit || buf[p] != b) {

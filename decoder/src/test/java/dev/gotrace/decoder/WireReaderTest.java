@@ -205,6 +205,8 @@ class WireReaderTest {
     assertHeaderError(Bytes.empty().ascii("go 1.26 trace\0\0").bytes(), 15);
     assertHeaderError(Bytes.empty().ascii("GO 1.26 trace\0\0\0").bytes(), 0);
     assertHeaderError(Bytes.empty().ascii("go 1.x trace\0\0\0").bytes(), 5);
+    // Go's Fscanf reads "026" as 26; only the canonical spelling round-trips, so we refuse it.
+    assertHeaderError(Bytes.empty().ascii("go 1.026 trace\0\0\0").bytes(), 5);
     for (String v : new String[] {"21", "24", "27", "11", "5"}) {
       TraceFormatException e = assertThrows(TraceFormatException.class,
           () -> WireReader.open(Bytes.empty().ascii("go 1." + v + " trace\0\0\0").bytes()));
