@@ -34,6 +34,8 @@ import java.util.List;
  * or a stack over 128 frames. Every problem is a {@link TraceTextException} with line and column.
  */
 public final class TextTraceReader {
+  private static final String[] GO122_CPU_SAMPLE_NAMES = {"time", "p", "g", "m", "stack"};
+
   private final LineSource in;
   private final EventTable table;
   private TraceVersion version;
@@ -185,7 +187,23 @@ public final class TextTraceReader {
   }
 
   private Event readEvent(TextLine line, EventType type) throws IOException {
-    long[] args = readArgs(line, type, false);
+    long[] args;
+    int start = line.pos;
+    try {
+      args = readArgs(line, type, false);
+    } catch (TraceTextException e) {
+      if (type != EventType.CPU_SAMPLE) {
+        throw e;
+      }
+      // Go 1.22's tools print CPUSample as "time p g m stack" (the runtime writes m, p, g in
+      // that order; Go 1.23 fixed the names). Read that spelling positionally too.
+      line.pos = start;
+      args = new long[GO122_CPU_SAMPLE_NAMES.length];
+      for (int i = 0; i < args.length; i++) {
+        args[i] = readArg(line, GO122_CPU_SAMPLE_NAMES[i]);
+      }
+      requireEndOfLine(line);
+    }
     Event.Builder e = Event.builder(type).args(args);
     if (type.isStack()) {
       if (Long.compareUnsigned(args[1], FormatLimits.MAX_FRAMES_PER_STACK) > 0) {

@@ -105,6 +105,17 @@ class TextTraceReaderTest {
   }
 
   @Test
+  void readsCpuSamplesAsGo122ToolsSpelledThem() throws Exception {
+    String go122 = "Trace Go1.22\nEventBatch gen=1 m=18446744073709551615 time=1 size=7\n"
+        + "CPUSamples\nCPUSample time=44 p=11551 g=1 m=11 stack=62\n";
+    Batch b = (Batch) TextTraceReader.read(go122).records().get(0);
+    // Positional: the runtime wrote m, p, g; Go 1.22 only named them wrongly.
+    assertThat(b.events().get(1)).isEqualTo(Event.of(EventType.CPU_SAMPLE, 44, 11551, 1, 11, 62));
+    assertThat(TextTraceWriter.toText(TextTraceReader.read(go122)))
+        .contains("CPUSample time=44 m=11551 p=1 g=11 stack=62");
+  }
+
+  @Test
   void unsignedParsingMatchesGo() {
     assertThat(TextTraceReader.parseUnsigned("18446744073709551615")).isEqualTo(-1L);
     assertThat(TextTraceReader.parseUnsigned("18446744073709551614")).isEqualTo(-2L);

@@ -93,7 +93,10 @@ class CorpusTest {
       String ours = dumpWire(trace);
       String digest = sha256(ours.getBytes(StandardCharsets.UTF_8));
       if (!digest.equals(e.field("wire_sha256"))) {
-        failures.add(e.path() + ": " + firstDifference(ours, storedWire(trace)));
+        String go = storedWire(trace);
+        if (go == null || !ours.equals(KnownToolDifferences.normalize(e.goMinor(), go))) {
+          failures.add(e.path() + ": " + firstDifference(ours, go));
+        }
       }
       compared++;
     }
