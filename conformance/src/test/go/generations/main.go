@@ -36,10 +36,13 @@ func workload() {
 			_ = make([]byte, 256+v)
 		}
 	}()
-	deadline := time.Now().Add(60 * time.Millisecond)
-	for i := 0; time.Now().Before(deadline); i++ {
+	// A fixed number of sleeps longer than the advance period, rather than a wall-clock
+	// budget: on a loaded machine the process may get little of its wall time, but
+	// every sleep leaves the P idle for the tracer's advancer goroutine, so the count
+	// of generations does not depend on the load.
+	for i := 0; i < 30; i++ {
 		ticker <- i
-		time.Sleep(200 * time.Microsecond)
+		time.Sleep(3 * time.Millisecond)
 	}
 	close(ticker)
 	close(stop)
