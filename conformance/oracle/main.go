@@ -13,6 +13,8 @@
 //	gotraceoracle validate     full parse (trace.Reader) plus the test validator (testtrace.Validator)
 //	gotraceoracle validate-batch FILE...
 //	                           validate each file; one line per file: "OK path" or "FAIL path: error"
+//	gotraceoracle specs        Go's event table (tracev2.Specs) and each version's prefix of it,
+//	                           one line per row (see printSpecs), for checking gotrace's own table
 //
 // Exit status: 0 on success, 1 when the input is rejected, 2 on usage errors.
 package main
@@ -23,10 +25,14 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
+	"strings"
 
 	"internal/trace"
 	"internal/trace/raw"
 	"internal/trace/testtrace"
+	"internal/trace/tracev2"
+	"internal/trace/version"
 )
 
 func main() {
@@ -44,6 +50,8 @@ func main() {
 	case "validate-batch":
 		validateFiles(os.Args[2:])
 		return
+	case "specs":
+		err = printSpecs(os.Stdout)
 	default:
 		usage()
 	}
@@ -54,7 +62,7 @@ func main() {
 }
 
 func usage() {
-	fmt.Fprintln(os.Stderr, "usage: gotraceoracle text2bytes|bytes2text|validate < in > out, or validate-batch FILE...")
+	fmt.Fprintln(os.Stderr, "usage: gotraceoracle text2bytes|bytes2text|validate < in > out, validate-batch FILE..., or specs")
 	os.Exit(2)
 }
 
@@ -154,4 +162,47 @@ func oneLine(s string) string {
 		}
 	}
 	return string(b)
+}
+
+// printSpecs writes the event table the installed toolchain uses, so that gotrace's
+// tests can compare their own table with it field by field. Lines, tab-separated:
+//
+//	event INDEX NAME args=A,B,... strings=I,... stacks=I,... timed=BOOL data=BOOL stack=BOOL experiment=ID start=INDEX
+//	experiment ID NAME
+//	version MINOR PREFIX_LENGTH
+//	table LENGTH
+//
+// Rows with an empty name (unused numbers) are left out; lists keep Go's order.
+// Versions are those with a v2 table (a non-empty prefix); v1 versions are skipped.
+func printSpecs(out io.Writer) error {
+	bw := bufio.NewWriter(out)
+	specs := tracev2.Specs()
+	for i, spec := range specs {
+		if spec.Name == "" {
+			continue
+		}
+		fmt.Fprintf(bw, "event\t%d\t%s\targs=%s\tstrings=%s\tstacks=%s\ttimed=%t\tdata=%t\tstack=%t\texperiment=%d\tstart=%d\n",
+			i, spec.Name, strings.Join(spec.Args, ","), joinInts(spec.StringIDs), joinInts(spec.StackIDs),
+			spec.IsTimedEvent, spec.HasData, spec.IsStack, spec.Experiment, spec.StartEv)
+	}
+	for id, name := range tracev2.Experiments() {
+		fmt.Fprintf(bw, "experiment\t%d\t%s\n", id, name)
+	}
+	// The version table is unexported; probing every minor number finds all of it.
+	for minor := 0; minor < 256; minor++ {
+		v := version.Version(minor)
+		if v.Valid() && len(v.Specs()) > 0 {
+			fmt.Fprintf(bw, "version\t%d\t%d\n", minor, len(v.Specs()))
+		}
+	}
+	fmt.Fprintf(bw, "table\t%d\n", len(specs))
+	return bw.Flush()
+}
+
+func joinInts(xs []int) string {
+	parts := make([]string, len(xs))
+	for i, x := range xs {
+		parts[i] = strconv.Itoa(x)
+	}
+	return strings.Join(parts, ",")
 }

@@ -1,0 +1,3 @@
+module gotrace.local/oracletests
+
+go 1.23
