@@ -7,7 +7,6 @@ import dev.gotrace.encoder.VarintLayout;
 import dev.gotrace.wire.Record;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -47,15 +46,16 @@ final class AssembleCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
     try (InputStream in = Inputs.open(file);
-        OutputStream out = Inputs.create(output)) {
+        Inputs.Output out = Inputs.create(output)) {
       TextTraceReader reader =
           TextTraceReader.open(new InputStreamReader(in, StandardCharsets.UTF_8));
       TraceWriter w =
-          TraceWriter.open(out, reader.version(), EncoderOptions.DEFAULTS.withLayout(layout));
+          TraceWriter.open(out.stream(), reader.version(), EncoderOptions.DEFAULTS.withLayout(layout));
       for (Record r = reader.next(); r != null; r = reader.next()) {
         w.write(r);
       }
       w.flush();
+      out.commit();
     }
     return GotraceCommand.EXIT_OK;
   }

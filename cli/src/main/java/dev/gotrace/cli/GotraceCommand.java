@@ -4,7 +4,10 @@ import dev.gotrace.wire.TraceException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * The {@code gotrace} command. Exit status: 0 success, 1 invalid input (one line on stderr
@@ -22,15 +25,17 @@ import picocli.CommandLine.Command;
       StatsCommand.class,
       CommandLine.HelpCommand.class
     })
-public final class GotraceCommand implements Runnable {
+public final class GotraceCommand implements Callable<Integer> {
   public static final int EXIT_OK = 0;
   public static final int EXIT_INVALID_INPUT = 1;
   public static final int EXIT_USAGE_OR_IO = 2;
 
+  @Spec CommandSpec spec;
+
   @Override
-  public void run() {
-    // No subcommand: the main job on the built-in sample trace.
-    new StatsCommand().call();
+  public Integer call() throws Exception {
+    // No subcommand: the main job, stats of the built-in sample trace.
+    return StatsCommand.printStats(spec.commandLine().getOut(), null);
   }
 
   public static void main(String[] args) {

@@ -2,12 +2,13 @@ package dev.gotrace.cli;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 /** Opening the files commands name; "-" means standard input or output. */
 final class Inputs {
@@ -24,16 +25,66 @@ final class Inputs {
       return new BufferedInputStream(in);
     }
     if (name.equals("-")) {
-      return System.in;
+      // Commands close what they open; standard input must stay open for the caller.
+      return new FilterInputStream(System.in) {
+        @Override
+        public void close() {}
+      };
     }
     return Files.newInputStream(Path.of(name));
   }
 
-  static OutputStream create(String name) throws IOException {
+  /**
+   * Opens an output. A file is written beside its final name and moved into place only by
+   * {@link Output#commit}, so a command that fails on invalid input leaves no partial file.
+   */
+  static Output create(String name) throws IOException {
     if (name.equals("-")) {
-      return new UncloseableOutputStream(System.out);
+      return new Output(new UncloseableOutputStream(System.out), null, null);
     }
-    return new BufferedOutputStream(Files.newOutputStream(Path.of(name)), 1 << 16);
+    Path target = Path.of(name).toAbsolutePath();
+    Path dir = target.getParent();
+    Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".partial");
+    return new Output(new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16), temp,
+        target);
+  }
+
+  /** An output stream that becomes its file only when committed. */
+  static final class Output implements AutoCloseable {
+    private final OutputStream stream;
+    private final Path temp;
+    private final Path target;
+    private boolean committed;
+
+    Output(OutputStream stream, Path temp, Path target) {
+      this.stream = stream;
+      this.temp = temp;
+      this.target = target;
+    }
+
+    OutputStream stream() {
+      return stream;
+    }
+
+    void commit() throws IOException {
+      stream.flush();
+      stream.close();
+      if (temp != null) {
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING,
+            StandardCopyOption.ATOMIC_MOVE);
+      }
+      committed = true;
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (!committed) {
+        stream.close();
+        if (temp != null) {
+          Files.deleteIfExists(temp);
+        }
+      }
+    }
   }
 
   /** Keeps {@code System.out} open when a command closes its output. */
@@ -58,9 +109,5 @@ final class Inputs {
     public void close() throws IOException {
       out.flush();
     }
-  }
-
-  static void rethrow(IOException e) {
-    throw new UncheckedIOException(e);
   }
 }

@@ -8,7 +8,6 @@ import dev.gotrace.encoder.TraceWriter;
 import dev.gotrace.encoder.VarintLayout;
 import dev.gotrace.wire.Record;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -47,14 +46,15 @@ final class RecodeCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
     try (InputStream in = Inputs.open(file);
-        OutputStream out = Inputs.create(output)) {
+        Inputs.Output out = Inputs.create(output)) {
       RecordReader reader = TraceDecoder.records(in, EventTable.FULL);
       TraceWriter w =
-          TraceWriter.open(out, reader.version(), EncoderOptions.DEFAULTS.withLayout(layout));
+          TraceWriter.open(out.stream(), reader.version(), EncoderOptions.DEFAULTS.withLayout(layout));
       for (Record r = reader.next(); r != null; r = reader.next()) {
         w.write(r);
       }
       w.flush();
+      out.commit();
     }
     return GotraceCommand.EXIT_OK;
   }

@@ -33,16 +33,12 @@ final class StatsCommand implements Callable<Integer> {
   String file;
 
   @Override
-  public Integer call() {
-    try {
-      return run();
-    } catch (Exception e) {
-      throw new RuntimeException(e);
-    }
+  public Integer call() throws Exception {
+    return printStats(spec.commandLine().getOut(), file);
   }
 
-  private Integer run() throws Exception {
-    PrintWriter out = spec == null ? new PrintWriter(System.out, true) : spec.commandLine().getOut();
+  /** Prints the table and summary for {@code file} (null: the built-in sample). */
+  static int printStats(PrintWriter out, String file) throws Exception {
     long[] count = new long[256];
     long[] goBytes = new long[256];
     long records = 0;

@@ -3,7 +3,6 @@ package dev.gotrace.cli;
 import static com.google.common.truth.Truth.assertThat;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 class GotraceCommandTest {
@@ -19,9 +18,6 @@ class GotraceCommandTest {
   }
 
   @Test
-  @Disabled("BUG: GotraceCommand.run() calls new StatsCommand().call() with no picocli spec, so"
-      + " StatsCommand prints to System.out instead of the PrintWriter given to"
-      + " GotraceCommand.run(args, out, err)")
   void noArguments_printsToTheGivenWriter() {
     Cli.Result r = Cli.run();
 

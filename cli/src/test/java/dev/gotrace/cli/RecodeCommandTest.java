@@ -69,6 +69,11 @@ class RecodeCommandTest {
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.errLines()).hasSize(1);
     assertThat(r.err()).contains("offset 46 ");
+    // No partial output: the file appears only when the whole trace was written.
+    try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+      assertThat(files.map(f -> f.getFileName().toString()).toList())
+          .containsExactly("cut.trace");
+    }
   }
 
   @Test

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,9 +62,6 @@ class StatsCommandTest {
   }
 
   @Test
-  @Disabled("BUG: StatsCommand.call wraps every exception in RuntimeException, so invalid input"
-      + " exits 2 (not 1) and stderr reads 'gotrace: dev.gotrace.wire.TraceFormatException:"
-      + " offset 46 ...'")
   void stats_invalidInput_isInvalidInput_oneLineWithTheOffset() throws IOException {
     Path cut = Files.write(dir.resolve("cut.trace"), Arrays.copyOf(Cli.sample(), 46));
 
