@@ -20,6 +20,7 @@ import java.io.Reader;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.LongFunction;
@@ -74,6 +75,17 @@ class ChunkingPropertiesTest {
             assertWithMessage("WireReader cursor, chunks %s", c.name)
                 .that(transcript(WireReader.open(c.stream(bytes), table))).isEqualTo(cursor);
           }
+          // A cursor that skips the rest of each batch after a few events still lands on
+          // every record.
+          List<String> records = new ArrayList<>();
+          for (String line : cursor) {
+            if (!line.startsWith(" ")) {
+              records.add(line);
+            }
+          }
+          assertWithMessage("WireReader cursor skipping events")
+              .that(skippingTranscript(WireReader.open(ChunkedInputStream.cycling(bytes, 5), table),
+                  new Random(trace.hashCode()))).isEqualTo(records);
         }));
   }
 
@@ -133,29 +145,25 @@ class ChunkingPropertiesTest {
     return out;
   }
 
+  /** The record lines of {@link #transcript}, reading only a random number of events each. */
+  static List<String> skippingTranscript(WireReader r, Random random) throws IOException {
+    List<String> out = new ArrayList<>();
+    out.add("version " + r.version());
+    while (r.nextRecord()) {
+      out.add(recordLine(r));
+      for (int k = random.nextInt(4); k > 0 && r.nextEvent(); k--) {
+        // read a few events, then skip the rest of the batch
+      }
+    }
+    return out;
+  }
+
   /** Everything the cursor reports, record by record and event by event, as lines. */
   static List<String> transcript(WireReader r) throws IOException {
     List<String> out = new ArrayList<>();
     out.add("version " + r.version());
     while (r.nextRecord()) {
-      StringBuilder s = new StringBuilder();
-      s.append(r.recordIndex()).append(" @").append(r.recordOffset()).append(' ')
-          .append(r.recordType());
-      if (r.isBatch()) {
-        s.append(" exp=").append(r.experiment()).append(" gen=").append(r.generation())
-            .append(" m=").append(r.thread()).append(" time=").append(r.batchTime())
-            .append(" size=").append(r.payloadSize()).append(" widths=");
-        for (int i = 0; i < 4; i++) {
-          s.append(r.headerWidth(i)).append(i < 3 ? "," : "");
-        }
-        s.append(" payload@").append(r.payloadOffset()).append(' ').append(r.batchKind());
-        if (r.batchKind() == BatchKind.EXPERIMENTAL) {
-          byte[] payload = new byte[r.payloadSize()];
-          r.copyPayload(payload, 0);
-          s.append(" hash=").append(Arrays.hashCode(payload));
-        }
-      }
-      out.add(s.toString());
+      out.add(recordLine(r));
       while (r.nextEvent()) {
         StringBuilder e = new StringBuilder("  ");
         e.append(r.eventIndex()).append(" @").append(r.eventOffset()).append('+')
@@ -174,6 +182,27 @@ class ChunkingPropertiesTest {
       }
     }
     return out;
+  }
+
+  private static String recordLine(WireReader r) {
+    StringBuilder s = new StringBuilder();
+    s.append(r.recordIndex()).append(" @").append(r.recordOffset()).append(' ')
+        .append(r.recordType());
+    if (r.isBatch()) {
+      s.append(" exp=").append(r.experiment()).append(" gen=").append(r.generation())
+          .append(" m=").append(r.thread()).append(" time=").append(r.batchTime())
+          .append(" size=").append(r.payloadSize()).append(" widths=");
+      for (int i = 0; i < 4; i++) {
+        s.append(r.headerWidth(i)).append(i < 3 ? "," : "");
+      }
+      s.append(" payload@").append(r.payloadOffset()).append(' ').append(r.batchKind());
+      if (r.batchKind() == BatchKind.EXPERIMENTAL) {
+        byte[] payload = new byte[r.payloadSize()];
+        r.copyPayload(payload, 0);
+        s.append(" hash=").append(Arrays.hashCode(payload));
+      }
+    }
+    return s.toString();
   }
 
   /** A way to feed the same input in pieces. */

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Broken bytes are reported, never crash the decoder: for small random traces, the input cut at
- * every offset and every single byte changed (to x^0xFF, 0x80|x, 0 and a random value) either
+ * every offset and every single byte changed (to x^0xFF, 0x80|x, 0 and a random value) or deleted either
  * decodes (and then re-encodes to exactly those bytes) or throws exactly {@link
  * TraceFormatException} with an offset inside the input (for a cut, inside the prefix). Any
  * other exception or error (NullPointerException, IndexOutOfBoundsException,
@@ -66,8 +66,8 @@ class CorruptionPropertiesTest {
   }
 
   @Test
-  void everyByteChanged_decodesOrReportsAnOffsetWithinTheInput() {
-    PropertyLog.print(PropertyCheck.forAllTraces("every byte changed")
+  void everyByteChangedOrDeleted_decodesOrReportsAnOffsetWithinTheInput() {
+    PropertyLog.print(PropertyCheck.forAllTraces("every byte changed or deleted")
         .configs(SMALL)
         .check((trace, config) -> {
           EventTable table = config.eventTable();
@@ -94,6 +94,18 @@ class CorruptionPropertiesTest {
               }
             }
             mutated[i] = bytes[i];
+            // The byte deleted: everything after it shifts by one.
+            byte[] shorter = new byte[bytes.length - 1];
+            System.arraycopy(bytes, 0, shorter, 0, i);
+            System.arraycopy(bytes, i + 1, shorter, i, bytes.length - i - 1);
+            Outcome o = decode(shorter, table);
+            if (o.error != null) {
+              assertWithMessage("offset of %s, byte %s deleted", o.error, i)
+                  .that(o.error.offset()).isIn(Range.closed(0L, (long) shorter.length));
+            } else if (o.trace != null) {
+              assertWithMessage("re-encoding after byte %s deleted", i)
+                  .that(TraceWriter.encode(o.trace)).isEqualTo(shorter);
+            }
           }
         }));
   }
