@@ -23,22 +23,4 @@ interface ByteSource {
       return ch.read(ByteBuffer.wrap(dst, off, len));
     };
   }
-
-  static ByteSource of(byte[] bytes, int offset, int length) {
-    return new ByteSource() {
-      private int pos = offset;
-      private final int end = offset + length;
-
-      @Override
-      public int read(byte[] dst, int off, int len) {
-        if (pos >= end) {
-          return -1;
-        }
-        int n = Math.min(len, end - pos);
-        System.arraycopy(bytes, pos, dst, off, n);
-        pos += n;
-        return n;
-      }
-    };
-  }
 }

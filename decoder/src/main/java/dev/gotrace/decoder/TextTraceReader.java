@@ -40,6 +40,7 @@ public final class TextTraceReader {
   private final EventTable table;
   private TraceVersion version;
   private int lineNumber;
+  private int lastLineLength;
   private TextLine pending;
 
   private TextTraceReader(Reader in, EventTable table) {
@@ -85,7 +86,7 @@ public final class TextTraceReader {
   private void readHeader() throws IOException {
     TextLine line = nextLine();
     if (line == null) {
-      throw new TraceTextException(lineNumber + 1, 1, "no header line", "Trace Go1.NN",
+      throw new TraceTextException(endLine(), endColumn(), "no header line", "Trace Go1.NN",
           "the end of input");
     }
     int col = line.nextColumn();
@@ -152,6 +153,7 @@ public final class TextTraceReader {
     long[] args = readArgs(header, EventType.EVENT_BATCH, true);
     Batch.Builder b = Batch.builder().generation(args[0]).thread(args[1]).time(args[2]);
     BatchKind kind = null;
+    long payload = 0;
     for (TextLine line = nextLine(); line != null; line = nextLine()) {
       int col = line.nextColumn();
       String name = line.token();
@@ -181,7 +183,13 @@ public final class TextTraceReader {
         throw new TraceTextException(line.number, col, "event type not in the "
             + version.textHeader() + " table", "an event of that table", name);
       }
-      b.add(readEvent(line, type));
+      Event event = readEvent(line, type);
+      b.add(event);
+      payload += event.encodedLength();
+      if (payload > FormatLimits.MAX_BATCH_PAYLOAD) {
+        throw new TraceTextException(line.number, 1, "batch payload too large",
+            "at most " + FormatLimits.MAX_BATCH_PAYLOAD + " bytes", "more");
+      }
     }
     return b.build();
   }
@@ -214,7 +222,7 @@ public final class TextTraceReader {
       for (int f = 0; f < args[1]; f++) {
         TextLine frameLine = nextLine();
         if (frameLine == null) {
-          throw new TraceTextException(lineNumber + 1, 1, "input ends inside a stack",
+          throw new TraceTextException(endLine(), endColumn(), "input ends inside a stack",
               args[1] + " frame lines", f + " frame lines");
         }
         for (int k = 0; k < 4; k++) {
@@ -372,12 +380,23 @@ public final class TextTraceReader {
     }
     for (String s = in.readLine(lineNumber + 1); s != null; s = in.readLine(lineNumber + 1)) {
       lineNumber++;
+      lastLineLength = s.length();
       TextLine line = new TextLine(s, lineNumber);
       if (!line.isBlank()) {
         return line;
       }
     }
     return null;
+  }
+
+  /** The last line of the input, for errors at its end (line 1 for empty input). */
+  private int endLine() {
+    return Math.max(1, lineNumber);
+  }
+
+  /** The column just after the last character of the input. */
+  private int endColumn() {
+    return lastLineLength + 1;
   }
 
   private static String trimSpace(String s) {

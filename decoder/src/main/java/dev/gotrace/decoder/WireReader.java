@@ -57,7 +57,7 @@ public final class WireReader {
 
   private final ByteSource source;
   private final EventTable table;
-  private final byte[] buf = new byte[BUFFER_SIZE];
+  private final byte[] buf; // the caller's array, unchanged, when reading from memory
   private int pos;
   private int limit;
   private long base;
@@ -90,6 +90,16 @@ public final class WireReader {
   private WireReader(ByteSource source, EventTable table) {
     this.source = source;
     this.table = table;
+    this.buf = new byte[BUFFER_SIZE];
+  }
+
+  /** Reads {@code bytes} in place: no copy, no buffer; the array is never written. */
+  private WireReader(byte[] bytes, EventTable table) {
+    this.source = null;
+    this.table = table;
+    this.buf = bytes;
+    this.limit = bytes.length;
+    this.eof = true;
   }
 
   /** Opens a reader on a stream and reads the header. The stream is not closed by the reader. */
@@ -111,13 +121,15 @@ public final class WireReader {
   }
 
   public static WireReader open(byte[] bytes, EventTable table) throws TraceFormatException {
+    WireReader r = new WireReader(bytes, table);
     try {
-      return start(ByteSource.of(bytes, 0, bytes.length), table);
+      r.readHeader();
     } catch (TraceFormatException e) {
       throw e;
     } catch (IOException e) {
       throw new AssertionError("an in-memory source does not fail", e);
     }
+    return r;
   }
 
   private static WireReader start(ByteSource source, EventTable table) throws IOException {
@@ -407,8 +419,8 @@ public final class WireReader {
     if (index < argCount) {
       return "argument " + eventType.args().get(index).name();
     }
-    if (eventType.isStack() && index < valueCount + 4 * (int) Math.min(values[1], 128)
-        && index - argCount < 4 * FormatLimits.MAX_FRAMES_PER_STACK) {
+    // The frame count (values[1]) is already read and checked when frames are read.
+    if (eventType.isStack() && index - argCount < 4 * values[1]) {
       int f = index - argCount;
       return "frame " + f / 4 + " field " + EventType.FRAME_FIELDS.get(f % 4);
     }
@@ -493,7 +505,7 @@ public final class WireReader {
       number = number * 10 + (buf[p++] - '0');
       digits++;
     }
-    if (digits == 0 || buf[p - digits] == '0') {
+    if (digits == 0 || (digits > 1 && buf[p - digits] == '0')) {
       // Go's Fscanf-based header reader also takes "go 1.026 trace" and a few other spellings,
       // but runtimes write only the canonical one, and only it can be written back exactly.
       throw badHeader(p - digits);
@@ -542,6 +554,9 @@ public final class WireReader {
   private boolean ensure(int n) throws IOException {
     if (limit - pos >= n) {
       return true;
+    }
+    if (eof) {
+      return false; // also keeps an in-memory array untouched
     }
     if (buf.length - pos < n) {
       int keep = limit - pos;

@@ -120,8 +120,16 @@ class MalformedHeaderTest {
 
   @Test
   void longVersionNumbers_areCutAtNineDigits() {
-    TraceFormatException e = decodeError(ascii("go 1.0000000000000022 trace\0\0\0"));
+    TraceFormatException e = decodeError(ascii("go 1.1000000000000022 trace\0\0\0"));
     assertThat(e.offset()).isEqualTo(5 + 9);
+  }
+
+  @Test
+  void leadingZeros_areNotCanonical() {
+    // Go's Fscanf reads "022" as 22, but no runtime writes it and it cannot be written back.
+    TraceFormatException e = decodeError(ascii("go 1.0000000000000022 trace\0\0\0"));
+    assertThat(e.offset()).isEqualTo(5);
+    assertThat(e.problem()).isEqualTo("not a Go execution trace");
   }
 
   @Test
@@ -143,7 +151,7 @@ class MalformedHeaderTest {
   void badTextHeaders_areReportedOnTheFirstLine(String text) {
     TraceTextException e = assertThrows(TraceTextException.class,
         () -> TextTraceReader.read(text));
-    assertWithMessage(e.getMessage()).that(e.line()).isEqualTo(text.equals("\n") ? 2 : 1);
+    assertWithMessage(e.getMessage()).that(e.line()).isEqualTo(1);
     assertWithMessage(e.getMessage()).that(e.column()).isAtLeast(1);
     assertWithMessage(e.getMessage()).that(e.column())
         .isAtMost(text.split("\n", -1)[0].length() + 1);

@@ -139,9 +139,6 @@ class TextCorruptionPropertiesTest {
       TextTraceReader.read(text);
     } catch (TraceTextException e) {
       String[] lines = text.split("\n", -1);
-      if (e.line() == lines.length + 1 && KnownBugs.isKnown(e)) {
-        return;
-      }
       assertWithMessage("%s: line of \"%s\"", what, e.getMessage()).that(e.line()).isAtLeast(1);
       assertWithMessage("%s: line of \"%s\" in %s lines", what, e.getMessage(), lines.length)
           .that(e.line()).isAtMost(lines.length);
@@ -150,8 +147,6 @@ class TextCorruptionPropertiesTest {
           .that(e.column()).isAtLeast(1);
       assertWithMessage("%s: column of \"%s\" on line \"%s\"", what, e.getMessage(), line)
           .that(e.column()).isAtMost(line.length() + 1);
-    } catch (RuntimeException e) {
-      KnownBugs.tolerate(e);
     }
   }
 }

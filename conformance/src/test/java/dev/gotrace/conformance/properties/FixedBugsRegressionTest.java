@@ -8,22 +8,14 @@ import dev.gotrace.decoder.TraceDecoder;
 import dev.gotrace.wire.TraceFormatException;
 import dev.gotrace.wire.TraceTextException;
 import java.util.HexFormat;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIf;
 
 /**
- * The smallest inputs for the codec bugs in {@link KnownBugs}, as the properties' minimizer found
- * them. Each test states the correct behaviour and is disabled while the bug is open: when fixing
- * one, enable its test and delete its {@link KnownBugs} constant. (The GoQuote ones enable
- * themselves when the placeholder implementation is replaced.)
+ * The smallest inputs for codec bugs the properties (and the fuzzer) found, as the minimizer left
+ * them; each test states the correct behaviour, so a bug that comes back fails here first.
  */
-class KnownBugsRegressionTest {
-  private static final String PLACEHOLDER =
-      "dev.gotrace.conformance.properties.KnownBugs#goQuoteIsPlaceholder";
-
+class FixedBugsRegressionTest {
   @Test
-  @Disabled("KnownBugs.EXPERIMENTAL_BATCH_SIZE_FIELD_NAME: WireReader.headerFieldName")
   void regression_truncatedExperimentalBatchSize_isAFormatError() {
     // go 1.23 header, then ExperimentalBatch exp=1 gen=1 m=0 time=0 and no size byte.
     byte[] bytes = HexFormat.of().parseHex("676f20312e3233207472616365000000" + "3101010000");
@@ -34,8 +26,6 @@ class KnownBugsRegressionTest {
   }
 
   @Test
-  @DisabledIf(value = PLACEHOLDER, disabledReason = "KnownBugs.GO_QUOTE_UNQUOTE_CRASHES: runs once"
-      + " the GoQuote placeholder is replaced")
   void regression_malformedHexEscapeInData_isATextError() {
     for (String data : new String[] {"\"\\x\"", "\"\\xZZ\"", "\"\\x4\""}) {
       String text = "Trace Go1.22\nEventBatch gen=1 m=0 time=0 size=0\nStrings\nString id=1\n"
@@ -47,18 +37,14 @@ class KnownBugsRegressionTest {
   }
 
   @Test
-  @DisabledIf(value = PLACEHOLDER, disabledReason = "GoQuote.unquote placeholder accepts what Go's"
-      + " strconv.Unquote refuses; runs once the placeholder is replaced")
   void regression_unterminatedQuotedData_isATextError() {
-    // The closing quote is escaped, so the string never ends; Go's reader refuses it. Today it
-    // reads as the bytes 'a', '"'.
+    // The closing quote is escaped, so the string never ends; Go's reader refuses it.
     String text = "Trace Go1.22\nEventBatch gen=1 m=0 time=0 size=0\nStrings\nString id=1\n"
         + "\tdata=\"a\\\"\n";
     assertThrows(TraceTextException.class, () -> TextTraceReader.read(text));
   }
 
   @Test
-  @Disabled("KnownBugs.TEXT_END_OF_INPUT_LINE: TextTraceReader reports lineNumber + 1")
   void regression_textEndingInsideAStack_pointsAtTheEndOfTheText() {
     // Four lines, no newline after the last: the input ends on line 4, after column 20.
     String text = "Trace Go1.22\nEventBatch gen=1 m=0 time=0 size=0\nStacks\n"
