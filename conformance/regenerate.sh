@@ -10,7 +10,7 @@
 # corpus/MANIFEST.tsv and corpus/README.md and prints a summary with per-version
 # event-type coverage.
 #
-# usage: conformance/regenerate.sh
+# usage: conformance/regenerate.sh   (needs go, gcc, and mvn + java for the coverage table)
 #
 # Environment overrides:
 #   TOOLCHAINS    space-separated GOTOOLCHAIN values (default: newest patch of 1.22..1.26)
@@ -60,28 +60,29 @@ unset GODEBUG GOMAXPROCS GOTRACEBACK 2>/dev/null || true
 
 # ---------------------------------------------------------------------------------
 # Workload table. One line per workload; fields separated by '|':
-#   name | program | GODEBUG | min Go minor | GOMAXPROCS | cgo | required wire events
+#   name | program | GODEBUG | min Go minor | GOMAXPROCS | cgo | max runs | args | required events
 # A required event "Name@NN" is only required from Go 1.NN on. Required events are
-# what the workload exists for; when one is missing (most are probabilistic), the
-# workload is re-run up to MAX_ATTEMPTS times and the best run is kept.
+# what the workload exists for; when one is missing (most are timing-dependent), the
+# workload is re-run up to "max runs" times (MAX_ATTEMPTS if empty) and the best run
+# is kept: fewest missing events, then not over SIZE_LIMIT, then smallest.
 # The program "gotest" is run through `go test -trace` instead of being built.
-# A run whose trace exceeds SIZE_LIMIT counts as missing a requirement, too.
 WORKLOADS='
-basic|basic||22|2|0|GoCreate GoStart GoStop GoBlock GoUnblock GoDestroy ProcStart ProcStop GoLabel GCBegin GCEnd STWBegin STWEnd HeapAlloc HeapGoal GoStatusStack@23
-basic-gens|basic|traceadvanceperiod=5000000|22|2|0|GoStatus GoStatusStack@23
-basic-allocfree|basic|traceallocfree=1|23|2|0|ExperimentalBatch Span SpanAlloc SpanFree HeapObject HeapObjectAlloc HeapObjectFree GoroutineStack GoroutineStackAlloc GoroutineStackFree
-syscalls|syscalls||22|2|0|GoSyscallBegin GoSyscallEnd GoSyscallEndBlocked ProcSteal
-cgocallback|cgocallback||22|2|1|GoCreateSyscall GoDestroySyscall GoSyscallBegin GoSyscallEnd
-gcstress|gcstress||22|4|0|GCBegin GCEnd GCActive GCSweepBegin GCSweepEnd GCMarkAssistBegin GCMarkAssistEnd
-gcstress-gens|gcstress|traceadvanceperiod=1000000|22|4|0|GCActive GCSweepActive GCMarkAssistActive
-stw|stw||22|2|0|STWBegin STWEnd ProcsChange GCBegin GCEnd
-annotations|annotations||22|2|0|UserTaskBegin UserTaskEnd UserRegionBegin UserRegionEnd UserLog
-annotations-gens|annotations|traceadvanceperiod=2000000|22|2|0|UserTaskBegin UserTaskEnd UserRegionBegin UserRegionEnd UserLog
-iterpull|iterpull||23|2|0|GoCreateBlocked GoSwitch GoSwitchDestroy
-cpuprofile|cpuprofile||22|2|0|CPUSamples CPUSample
-flightrecorder|flightrecorder|traceadvanceperiod=5000000|25|2|0|Sync ClockSnapshot
-flightrecorder-allocfree|flightrecorder|traceadvanceperiod=5000000,traceallocfree=1|25|2|0|
-gotest|gotest||22|2|0|GoCreate UserTaskBegin UserRegionBegin
+basic|basic||22|2|0|||GoCreate GoStart GoStop GoBlock GoUnblock GoDestroy ProcStart ProcStop GoLabel GCBegin GCEnd STWBegin STWEnd HeapAlloc HeapGoal GoStatusStack@23
+basic-gens|basic|traceadvanceperiod=5000000|22|2|0|||GoStatus GoStatusStack@23
+basic-allocfree|basic|traceallocfree=1|23|2|0|||ExperimentalBatch Span SpanAlloc SpanFree HeapObject HeapObjectAlloc HeapObjectFree GoroutineStack GoroutineStackAlloc GoroutineStackFree
+syscalls|syscalls||22|2|0|||GoSyscallBegin GoSyscallEnd GoSyscallEndBlocked ProcSteal
+cgocallback|cgocallback||22|2|1|||GoCreateSyscall GoDestroySyscall GoSyscallBegin GoSyscallEnd
+gcstress|gcstress||22|8|0||20ms|GCBegin GCEnd GCActive GCSweepBegin GCSweepEnd GCMarkAssistBegin GCMarkAssistEnd
+gcstress-gens|gcstress|traceadvanceperiod=1000000|22|8|0||30ms|GCActive GCMarkAssistActive
+bigsweep-gens|bigsweep|clobberfree=1,traceadvanceperiod=1000000|22|8|0|20||GCSweepBegin GCSweepEnd GCSweepActive
+stw|stw||22|2|0|||STWBegin STWEnd ProcsChange
+annotations|annotations||22|2|0|||UserTaskBegin UserTaskEnd UserRegionBegin UserRegionEnd UserLog
+annotations-gens|annotations|traceadvanceperiod=2000000|22|2|0|||UserTaskBegin UserTaskEnd UserRegionBegin UserRegionEnd UserLog
+iterpull|iterpull||23|2|0|||GoCreateBlocked GoSwitch GoSwitchDestroy
+cpuprofile|cpuprofile||22|2|0|||CPUSamples CPUSample
+flightrecorder|flightrecorder|traceadvanceperiod=5000000|25|2|0|||Sync ClockSnapshot
+flightrecorder-allocfree|flightrecorder|traceadvanceperiod=5000000,traceallocfree=1|25|2|0|||Sync ClockSnapshot SpanAlloc HeapObjectAlloc
+gotest|gotest||22|2|0|||GoCreate UserTaskBegin UserRegionBegin
 '
 mapfile -t workload_lines <<<"$WORKLOADS"
 
@@ -170,7 +171,7 @@ for tc in $TOOLCHAINS; do
 	header_seen=""
 
 	for line in "${workload_lines[@]}"; do
-		IFS='|' read -r name prog godebug minv procs cgo required <<<"$line"
+		IFS='|' read -r name prog godebug minv procs cgo maxruns args required <<<"$line"
 		[[ -z "$name" ]] && continue
 		if [[ -n "$ONLY" && " $ONLY " != *" $name "* ]]; then continue; fi
 		mode=${name#"$prog"}
@@ -191,8 +192,9 @@ for tc in $TOOLCHAINS; do
 		fi
 
 		# Run, re-running while required events are missing.
-		best_missing=-1
+		best_score=-1
 		attempt=0
+		maxruns=${maxruns:-$MAX_ATTEMPTS}
 		while :; do
 			attempt=$((attempt + 1))
 			out="$work/tmp/attempt.trace"
@@ -203,7 +205,7 @@ for tc in $TOOLCHAINS; do
 					-trace "$out" -cpuprofile "$work/tmp/cpu.prof" -o "$work/tmp/gotest.test" ./gotest </dev/null) \
 					>"$work/tmp/run.log" 2>&1 || { cat "$work/tmp/run.log" >&2; die "go test for $name with $tc failed"; }
 			else
-				(cd "$work/tmp" && GOMAXPROCS=$procs GODEBUG=$godebug timeout 120 "$bin" "$out" </dev/null) \
+				(cd "$work/tmp" && GOMAXPROCS=$procs GODEBUG=$godebug timeout 120 "$bin" "$out" $args </dev/null) \
 					>"$work/tmp/run.log" 2>&1 || { cat "$work/tmp/run.log" >&2; die "running $name with $tc failed"; }
 			fi
 			[[ -s "$out" ]] || die "$name with $tc produced no trace"
@@ -221,24 +223,29 @@ for tc in $TOOLCHAINS; do
 				done
 			fi
 			tsize=$(stat -c %s "$out")
-			if ((tsize > SIZE_LIMIT)); then missing="$missing size>$SIZE_LIMIT"; fi
 			nmiss=$(wc -w <<<"$missing")
-			if ((best_missing < 0 || nmiss < best_missing || (nmiss == best_missing && tsize < best_size))); then
-				best_size=$tsize
-				best_missing=$nmiss
-				best_attempt=$attempt
+			over=0
+			if ((tsize > SIZE_LIMIT)); then over=1; fi
+			score=$((nmiss * 1000000000 + over * 100000000 + tsize / 1024))
+			if ((best_score < 0 || score < best_score)); then
+				best_score=$score
 				best_missing_list=$missing
+				best_over=$over
 				mv "$out" "$work/tmp/best.trace"
 				mv "$work/tmp/attempt.wire" "$work/tmp/best.wire"
 				mv "$work/tmp/attempt.wire.err" "$work/tmp/best.wire.err"
 				best_wrc=$wrc
 			fi
-			if ((nmiss == 0 || attempt >= MAX_ATTEMPTS)); then break; fi
-			note "attempt $attempt missing:$missing; re-running"
+			if (((nmiss == 0 && over == 0) || attempt >= maxruns)); then break; fi
+			if ((over == 1)); then missing="$missing (size $tsize > $SIZE_LIMIT)"; fi
+			note "run $attempt missing:$missing; re-running"
 		done
-		if ((best_missing > 0)); then
-			echo "- \`$dir/$name\`: after $MAX_ATTEMPTS runs still without:$best_missing_list" >>"$missing_md"
-			notes+=("$dir/$name: required events still missing after $MAX_ATTEMPTS runs:$best_missing_list")
+		if [[ -n "$best_missing_list" ]]; then
+			echo "- \`$dir/$name\`: after $attempt runs still without:$best_missing_list" >>"$missing_md"
+			notes+=("$dir/$name: required events still missing after $attempt runs:$best_missing_list")
+		fi
+		if ((best_over == 1)); then
+			notes+=("$dir/$name: every run was larger than SIZE_LIMIT=$SIZE_LIMIT; kept the best one")
 		fi
 
 		base="$stage/$dir/$name"
@@ -345,6 +352,10 @@ produced by gotrace's own decoder (see `conformance/README.md`).
 EOF
 	echo "## Toolchains"
 	echo
+	echo "Each toolchain is the newest patch release of its minor version offered by the Go"
+	echo "module proxy (\`go list -m -versions golang.org/toolchain\`) when the script was"
+	echo "written; override with TOOLCHAINS=... ."
+	echo
 	echo "gotraceoracle was built with the installed $oracle_go. Go 1.22 and 1.23 spell the"
 	echo "\`go tool trace\` debug modes as numbers (\`-d=1\` parsed, \`-d=2\` wire); later"
 	echo "versions accept \`-d=parsed\` / \`-d=wire\`."
@@ -355,15 +366,15 @@ EOF
 	echo
 	echo "## Workloads"
 	echo
-	echo "| workload | program | GODEBUG | GOMAXPROCS | since | events it is meant to produce |"
-	echo "|---|---|---|---|---|---|"
+	echo "| workload | program | GODEBUG | GOMAXPROCS | args | since | events it is meant to produce |"
+	echo "|---|---|---|---|---|---|---|"
 	for line in "${workload_lines[@]}"; do
-		IFS='|' read -r name prog godebug minv procs cgo required <<<"$line"
+		IFS='|' read -r name prog godebug minv procs cgo maxruns args required <<<"$line"
 		[[ -z "$name" ]] && continue
 		extra=""
 		((cgo == 1)) && extra=" (cgo)"
-		[[ "$prog" == gotest ]] && extra=" (\`go test -trace -cpuprofile -bench . -benchtime 30ms\`)"
-		echo "| $name | $prog$extra | ${godebug:--} | $procs | go1.$minv | ${required:--} |"
+		[[ "$prog" == gotest ]] && extra=" (\`go test -trace -cpuprofile\`)"
+		echo "| $name | $prog$extra | ${godebug:--} | $procs | ${args:--} | go1.$minv | ${required:--} |"
 	done
 	echo
 	echo "Events marked \`@NN\` are only expected from Go 1.NN on. Workloads whose events"
@@ -378,6 +389,21 @@ EOF
 	echo "## Required events that did not appear"
 	echo
 	if [[ -s "$missing_md" ]]; then cat "$missing_md"; else echo "None."; fi
+	echo
+	echo "## Verdicts other than ok"
+	echo
+	awk -F'\t' '
+		function add(tool, v, path) { if (v != "ok") { k = tool SUBSEP v; n[k]++; if (!(k in first)) first[k] = path } }
+		NR > 1 { add("go tool trace (parsed)", $9, $1); add("gotraceoracle validate", $10, $1); add("go tool trace (wire)", $11, $1) }
+		END { for (k in n) { split(k, a, SUBSEP); gsub(/\|/, "\\|", a[2]); printf "| %s | `%s` | %d | %s |\n", a[1], a[2], n[k], first[k] } }' \
+		"$manifest" | sort >"$work/verdicts.md"
+	if [[ -s "$work/verdicts.md" ]]; then
+		echo "| tool | verdict | traces | first trace |"
+		echo "|---|---|---|---|"
+		cat "$work/verdicts.md"
+	else
+		echo "None."
+	fi
 } >"$stage/README.md"
 
 # ---------------------------------------------------------------------------------
@@ -416,4 +442,17 @@ if ((${#notes[@]} > 0)); then
 	echo
 	echo "notes:"
 	printf '  %s\n' "${notes[@]}"
+fi
+
+# ---------------------------------------------------------------------------------
+# Event counts (corpus/EVENTS.tsv) and the coverage table in conformance/README.md come
+# from gotrace's own decoder, so CorpusTest can tell when they are stale.
+if [[ -z "$ONLY" ]]; then
+	echo
+	echo "== coverage table (gotrace's decoder)"
+	command -v mvn >/dev/null || die "mvn is needed for the coverage table"
+	(cd "$here/.." && mvn -q -B -DskipTests install -pl conformance -am) || die "building gotrace failed"
+	root="$here/.."
+	java -cp "$root/conformance/target/classes:$root/spec/target/classes:$root/decoder/target/classes" \
+		dev.gotrace.conformance.corpus.CoverageReport "$here" || die "CoverageReport failed"
 fi

@@ -21,6 +21,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -118,11 +119,19 @@ func bytesToText(in io.Reader, out io.Writer) error {
 }
 
 func validate(in io.Reader) error {
-	r, err := trace.NewReader(bufio.NewReader(in))
+	br := bufio.NewReader(in)
+	// The validator's clock-snapshot rules depend on the trace's version, which Go's own reader
+	// tests set from the header; without it every pre-1.25 trace fails for lacking snapshots.
+	head, _ := br.Peek(16)
+	ver, verErr := version.ReadHeader(bytes.NewReader(head))
+	r, err := trace.NewReader(br)
 	if err != nil {
 		return err
 	}
 	v := testtrace.NewValidator()
+	if verErr == nil {
+		v.GoVersion = ver
+	}
 	for {
 		ev, err := r.ReadEvent()
 		if errors.Is(err, io.EOF) {

@@ -12,6 +12,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
+	"strconv"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -39,6 +40,21 @@ func (n *node) touch() int {
 	return 1 + n.left.touch() + n.right.touch()
 }
 
+// Tuning knobs for experiments: GCSTRESS_LARGE (bytes per large allocation),
+// GCSTRESS_YIELD (iterations between Gosched calls) and GCSTRESS_WORKERS (number of
+// allocating goroutines, default GOMAXPROCS/2).
+var (
+	largeSize  = envInt("GCSTRESS_LARGE", 64<<10)
+	yieldEvery = envInt("GCSTRESS_YIELD", 1024)
+)
+
+func envInt(name string, def int) int {
+	if v, err := strconv.Atoi(os.Getenv(name)); err == nil && v > 0 {
+		return v
+	}
+	return def
+}
+
 var (
 	retained [64]*node
 )
@@ -61,7 +77,10 @@ func main() {
 	}
 	var stop atomic.Bool
 	var wg sync.WaitGroup
-	workers := runtime.GOMAXPROCS(0)
+	// Half of the Ps allocate. The idle ones matter: with no idle P the
+	// background sweeper yields after every few spans, thousands of times per
+	// cycle, which bloats the trace without adding anything new.
+	workers := envInt("GCSTRESS_WORKERS", max(1, runtime.GOMAXPROCS(0)/2))
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func(w int) {
@@ -73,11 +92,11 @@ func main() {
 				retained[(w*7+i)%len(retained)] = build(6)
 				// Large objects go straight to the page heap, whose
 				// allocation path reclaims (sweeps) pages in bulk.
-				local = append(local, make([]byte, 64<<10+(i%8)<<12))
+				local = append(local, make([]byte, largeSize+(i%8)<<12))
 				if len(local) == cap(local) {
 					local = local[:0]
 				}
-				if i%1024 == 0 {
+				if i%yieldEvery == 0 {
 					runtime.Gosched()
 				}
 			}
