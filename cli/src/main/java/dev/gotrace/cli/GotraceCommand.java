@@ -20,6 +20,9 @@ import picocli.CommandLine.Command;
       AssembleCommand.class,
       RecodeCommand.class,
       StatsCommand.class,
+      GenCommand.class,
+      MinimizeCommand.class,
+      ToJavaCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class GotraceCommand implements Runnable {
