@@ -42,19 +42,27 @@ final class RandomDslTracesAgainstGoTest {
   @BeforeAll
   static void generate() throws IOException {
     files = new ArrayList<>();
+    List<Object[]> jobs = new ArrayList<>();
     for (TraceVersion v : TraceVersion.values()) {
-      EventDistribution d = new EventDistribution();
+      DISTRIBUTION.put(v, new EventDistribution());
       for (int i = 0; i < PER_VERSION; i++) {
-        long seed = SEED_BASE + i;
-        int events = sizeFor(i);
-        TraceDsl t = RandomSemanticTraces.generate(seed, v, events);
-        d.add(t.build());
-        Path f = dir.resolve("go1" + v.number() + "-seed" + seed + "-events" + events + ".trace");
-        Files.write(f, t.bytes());
-        files.add(f);
-        ORIGIN.put(f, "RandomSemanticTraces.generate(" + seed + ", " + v + ", " + events + ")");
+        jobs.add(new Object[] {v, SEED_BASE + i, sizeFor(i)});
       }
-      DISTRIBUTION.put(v, d);
+    }
+    // Each trace depends only on its own seed, so generating them in parallel changes nothing.
+    List<TraceDsl> traces = jobs.parallelStream()
+        .map(j -> RandomSemanticTraces.generate((Long) j[1], (TraceVersion) j[0], (Integer) j[2]))
+        .toList();
+    for (int k = 0; k < jobs.size(); k++) {
+      TraceVersion v = (TraceVersion) jobs.get(k)[0];
+      long seed = (Long) jobs.get(k)[1];
+      int events = (Integer) jobs.get(k)[2];
+      TraceDsl t = traces.get(k);
+      DISTRIBUTION.get(v).add(t.build());
+      Path f = dir.resolve("go1" + v.number() + "-seed" + seed + "-events" + events + ".trace");
+      Files.write(f, t.bytes());
+      files.add(f);
+      ORIGIN.put(f, "RandomSemanticTraces.generate(" + seed + ", " + v + ", " + events + ")");
     }
   }
 
