@@ -1,7 +1,6 @@
 package dev.gotrace.conformance.dsl;
 
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.OutputStream;
 import java.io.StringWriter;
 import java.net.URI;
@@ -73,9 +72,5 @@ final class InMemoryJavaCompiler {
       }
     };
     return loader;
-  }
-
-  static String pathSeparator() {
-    return File.pathSeparator;
   }
 }
