@@ -27,8 +27,6 @@ final class ToJavaRealTracesTest {
       \t"sync"
       )
 
-      var sink []byte
-
       func main() {
       \tf, err := os.Create(os.Args[1])
       \tif err != nil {
@@ -44,7 +42,6 @@ final class ToJavaRealTracesTest {
       \t\tgo func() {
       \t\t\tdefer wg.Done()
       \t\t\tfor j := 0; j < 20; j++ {
-      \t\t\t\tsink = make([]byte, 1<<10)
       \t\t\t\tch <- j
       \t\t\t}
       \t\t}()
