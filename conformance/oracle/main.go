@@ -15,6 +15,13 @@
 //	                           validate each file; one line per file: "OK path" or "FAIL path: error"
 //	gotraceoracle specs        Go's event table (tracev2.Specs) and each version's prefix of it,
 //	                           one line per row (see printSpecs), for checking gotrace's own table
+//	gotraceoracle parse-batch FILE...
+//	                           per file, what `go tool trace -d=parsed` does (trace.Reader, every
+//	                           event rendered with Event.String) plus the Summarizer behind the web
+//	                           UI, and testtrace.Validator set to the version in the file's header
+//	                           (as Go's own reader tests do). One tab-separated line per file:
+//	                           path, events read, parse error, first validator error (empty when
+//	                           none). Parsing goes on after a validator error, like Go's tests.
 //
 // Exit status: 0 on success, 1 when the input is rejected, 2 on usage errors.
 package main
@@ -53,6 +60,9 @@ func main() {
 		return
 	case "specs":
 		err = printSpecs(os.Stdout)
+	case "parse-batch":
+		parseFiles(os.Args[2:])
+		return
 	default:
 		usage()
 	}
@@ -214,4 +224,85 @@ func joinInts(xs []int) string {
 		parts[i] = strconv.Itoa(x)
 	}
 	return strings.Join(parts, ",")
+}
+
+// parseFiles reports, for each file, the parser's verdict and the validator's separately: a
+// scenario may expect the parser to accept a trace that the validator then rejects.
+func parseFiles(paths []string) {
+	out := bufio.NewWriter(os.Stdout)
+	defer out.Flush()
+	for _, p := range paths {
+		n, parseErr, validateErr := parseOne(p)
+		fmt.Fprintf(out, "%s\t%d\t%s\t%s\n", p, n, flat(parseErr), flat(validateErr))
+	}
+}
+
+func parseOne(path string) (n int, parseErr, validateErr error) {
+	defer func() {
+		// A panic inside the parser or the summarizer is a verdict too, not a crash of the batch.
+		if r := recover(); r != nil {
+			parseErr = fmt.Errorf("panic: %v", r)
+		}
+	}()
+	f, err := os.Open(path)
+	if err != nil {
+		return 0, err, nil
+	}
+	defer f.Close()
+	br := bufio.NewReader(f)
+	hdr, err := br.Peek(16)
+	if err != nil {
+		return 0, fmt.Errorf("bad file format: not a Go execution trace?"), nil
+	}
+	r, err := trace.NewReader(br)
+	if err != nil {
+		return 0, err, nil
+	}
+	v := testtrace.NewValidator()
+	if ver, err := version.ReadHeader(bytesReader(hdr)); err == nil {
+		v.GoVersion = ver
+	}
+	s := trace.NewSummarizer()
+	for {
+		ev, err := r.ReadEvent()
+		if errors.Is(err, io.EOF) {
+			s.Finalize()
+			return n, nil, validateErr
+		}
+		if err != nil {
+			return n, err, validateErr
+		}
+		n++
+		_ = ev.String()
+		s.Event(&ev)
+		if err := v.Event(ev); err != nil && validateErr == nil {
+			validateErr = err
+		}
+	}
+}
+
+type byteSliceReader struct{ b []byte }
+
+func (r *byteSliceReader) Read(p []byte) (int, error) {
+	if len(r.b) == 0 {
+		return 0, io.EOF
+	}
+	n := copy(p, r.b)
+	r.b = r.b[n:]
+	return n, nil
+}
+
+func bytesReader(b []byte) io.Reader { return &byteSliceReader{append([]byte(nil), b...)} }
+
+func flat(err error) string {
+	if err == nil {
+		return ""
+	}
+	b := []byte(err.Error())
+	for i, c := range b {
+		if c == '\n' || c == '\t' || c == '\r' {
+			b[i] = ' '
+		}
+	}
+	return string(b)
 }

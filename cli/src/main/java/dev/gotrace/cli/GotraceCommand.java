@@ -23,6 +23,9 @@ import picocli.CommandLine.Spec;
       AssembleCommand.class,
       RecodeCommand.class,
       StatsCommand.class,
+      GenCommand.class,
+      MinimizeCommand.class,
+      ToJavaCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class GotraceCommand implements Callable<Integer> {
