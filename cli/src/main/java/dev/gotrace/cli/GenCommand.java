@@ -3,7 +3,6 @@ package dev.gotrace.cli;
 import dev.gotrace.fixtures.dsl.TraceDsl;
 import dev.gotrace.fixtures.dsl.random.RandomSemanticTraces;
 import dev.gotrace.spec.TraceVersion;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -46,8 +45,9 @@ final class GenCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--events must be at least 1");
     }
     TraceDsl t = RandomSemanticTraces.generate(seed, v, events);
-    try (OutputStream out = Inputs.create(output)) {
-      out.write(text ? t.text().getBytes(StandardCharsets.UTF_8) : t.bytes());
+    try (Inputs.Output out = Inputs.create(output)) {
+      out.stream().write(text ? t.text().getBytes(StandardCharsets.UTF_8) : t.bytes());
+      out.commit();
     }
     return GotraceCommand.EXIT_OK;
   }

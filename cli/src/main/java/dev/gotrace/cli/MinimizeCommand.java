@@ -7,7 +7,6 @@ import dev.gotrace.fixtures.dsl.shrink.RecordShrinker;
 import dev.gotrace.wire.Trace;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,8 +68,9 @@ final class MinimizeCommand implements Callable<Integer> {
       }
       RecordShrinker shrinker = new RecordShrinker(maxChecks);
       Trace small = shrinker.shrink(trace, t -> fails(t, tmp, pattern));
-      try (OutputStream out = Inputs.create(output)) {
-        out.write(encode(small));
+      try (Inputs.Output out = Inputs.create(output)) {
+        out.stream().write(encode(small));
+        out.commit();
       }
       spec.commandLine().getErr().printf("minimize: %d records, %d events -> %d records,"
           + " %d events (%d checks)%n", trace.records().size(), trace.eventCount(),

@@ -4,7 +4,6 @@ import dev.gotrace.decoder.TraceDecoder;
 import dev.gotrace.fixtures.dsl.javagen.TraceToJava;
 import dev.gotrace.wire.Trace;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import javax.lang.model.SourceVersion;
@@ -58,8 +57,9 @@ final class ToJavaCommand implements Callable<Integer> {
     }
     String source = (raw ? TraceToJava.rawJava(trace, packageName, className, file)
         : TraceToJava.toJava(trace, packageName, className, file)).toString();
-    try (OutputStream out = Inputs.create(output)) {
-      out.write(source.getBytes(StandardCharsets.UTF_8));
+    try (Inputs.Output out = Inputs.create(output)) {
+      out.stream().write(source.getBytes(StandardCharsets.UTF_8));
+      out.commit();
     }
     return GotraceCommand.EXIT_OK;
   }
