@@ -3,7 +3,7 @@ package dev.gotrace.cli;
 import dev.gotrace.decoder.TraceDecoder;
 import dev.gotrace.encoder.EncoderOptions;
 import dev.gotrace.encoder.TraceWriter;
-import dev.gotrace.fixtures.dsl.shrink.RecordShrinker;
+import dev.gotrace.fixtures.TraceMinimizer;
 import dev.gotrace.wire.Trace;
 import java.io.IOException;
 import java.io.InputStream;
@@ -66,15 +66,16 @@ final class MinimizeCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), "the check does not fail on " + file
             + "; nothing to minimize");
       }
-      RecordShrinker shrinker = new RecordShrinker(maxChecks);
-      Trace small = shrinker.shrink(trace, t -> fails(t, tmp, pattern));
+      TraceMinimizer.Result result = TraceMinimizer.builder().maxPredicateCalls(maxChecks).build()
+          .minimize(trace, t -> fails(t, tmp, pattern));
+      Trace small = result.trace();
       try (Inputs.Output out = Inputs.create(output)) {
         out.stream().write(encode(small));
         out.commit();
       }
       spec.commandLine().getErr().printf("minimize: %d records, %d events -> %d records,"
           + " %d events (%d checks)%n", trace.records().size(), trace.eventCount(),
-          small.records().size(), small.eventCount(), shrinker.checks());
+          small.records().size(), small.eventCount(), result.predicateCalls());
     } finally {
       Files.deleteIfExists(tmp);
     }
