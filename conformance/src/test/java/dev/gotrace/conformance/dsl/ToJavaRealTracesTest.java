@@ -1,5 +1,6 @@
 package dev.gotrace.conformance.dsl;
 
+import dev.gotrace.fixtures.dsl.javagen.InMemoryJavaCompiler;
 import static dev.gotrace.fixtures.dsl.truth.TraceTruth.assertThatBytes;
 
 import dev.gotrace.decoder.TraceDecoder;
