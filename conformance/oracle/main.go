@@ -13,20 +13,34 @@
 //	gotraceoracle validate     full parse (trace.Reader) plus the test validator (testtrace.Validator)
 //	gotraceoracle validate-batch FILE...
 //	                           validate each file; one line per file: "OK path" or "FAIL path: error"
+//	gotraceoracle parsed       full parse, each event as Event.String() (what go tool trace -d=parsed prints)
+//	gotraceoracle verdict-batch FILE...
+//	                           two verdicts per file, one line each: "path<TAB>PARSED<TAB>FULL", where
+//	                           PARSED is what go tool trace -d=parsed concludes (trace.Reader plus
+//	                           Event.String() on every event) and FULL adds testtrace.Validator
+//	                           configured as Go's own reader tests configure it (GoVersion = the
+//	                           header's version). A verdict is "OK", "FAIL message" or "PANIC message".
+//	gotraceoracle verdict-stream
+//	                           the same for many traces on stdin, each framed as uvarint(length) then
+//	                           the bytes; one line per trace: "index<TAB>PARSED<TAB>FULL", flushed.
 //
 // Exit status: 0 on success, 1 when the input is rejected, 2 on usage errors.
 package main
 
 import (
 	"bufio"
+	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"internal/trace"
 	"internal/trace/raw"
 	"internal/trace/testtrace"
+	"internal/trace/version"
 )
 
 func main() {
@@ -44,6 +58,13 @@ func main() {
 	case "validate-batch":
 		validateFiles(os.Args[2:])
 		return
+	case "parsed":
+		err = printParsed(os.Stdin, os.Stdout)
+	case "verdict-batch":
+		verdictFiles(os.Args[2:])
+		return
+	case "verdict-stream":
+		err = verdictStream(os.Stdin, os.Stdout)
 	default:
 		usage()
 	}
@@ -54,7 +75,7 @@ func main() {
 }
 
 func usage() {
-	fmt.Fprintln(os.Stderr, "usage: gotraceoracle text2bytes|bytes2text|validate < in > out, or validate-batch FILE...")
+	fmt.Fprintln(os.Stderr, "usage: gotraceoracle text2bytes|bytes2text|validate|parsed|verdict-stream < in > out, or validate-batch|verdict-batch FILE...")
 	os.Exit(2)
 }
 
@@ -153,5 +174,124 @@ func oneLine(s string) string {
 			b[i] = ' '
 		}
 	}
-	return string(b)
+	return strings.ReplaceAll(string(b), "\t", " ")
+}
+
+// printParsed prints every event the way cmd/trace does in its "parsed" debug mode.
+func printParsed(in io.Reader, out io.Writer) error {
+	r, err := trace.NewReader(bufio.NewReader(in))
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(out)
+	defer bw.Flush()
+	for {
+		ev, err := r.ReadEvent()
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(bw, ev.String())
+	}
+}
+
+// verdicts judges one trace twice in a single pass: as the parsed debug mode of
+// cmd/trace would (reader errors and panics of Event.String) and, in addition, as
+// the reader tests do with the test validator. A panic counts as a rejection; the
+// real tools would crash.
+func verdicts(data []byte) (parsed, full string) {
+	ver, err := version.ReadHeader(bytes.NewReader(data))
+	if err != nil {
+		msg := "FAIL " + oneLine(err.Error())
+		return msg, msg
+	}
+	r, err := trace.NewReader(bytes.NewReader(data))
+	if err != nil {
+		msg := "FAIL " + oneLine(err.Error())
+		return msg, msg
+	}
+	v := testtrace.NewValidator()
+	v.GoVersion = ver
+	for parsed == "" || full == "" {
+		ev, err := r.ReadEvent()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			msg := "FAIL " + oneLine(err.Error())
+			if parsed == "" {
+				parsed = msg
+			}
+			if full == "" {
+				full = msg
+			}
+			break
+		}
+		if full == "" {
+			full = guard(func() error { return v.Event(ev) })
+		}
+		if parsed == "" {
+			parsed = guard(func() error { _ = ev.String(); return nil })
+		}
+	}
+	if parsed == "" {
+		parsed = "OK"
+	}
+	if full == "" {
+		full = "OK"
+	}
+	return parsed, full
+}
+
+// guard runs f and renders its failure ("" when it succeeds).
+func guard(f func() error) (verdict string) {
+	defer func() {
+		if p := recover(); p != nil {
+			verdict = "PANIC " + oneLine(fmt.Sprint(p))
+		}
+	}()
+	if err := f(); err != nil {
+		return "FAIL " + oneLine(err.Error())
+	}
+	return ""
+}
+
+func verdictFiles(paths []string) {
+	out := bufio.NewWriter(os.Stdout)
+	defer out.Flush()
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			msg := "FAIL " + oneLine(err.Error())
+			fmt.Fprintf(out, "%s\t%s\t%s\n", p, msg, msg)
+			continue
+		}
+		parsed, full := verdicts(data)
+		fmt.Fprintf(out, "%s\t%s\t%s\n", p, parsed, full)
+	}
+}
+
+func verdictStream(in io.Reader, out io.Writer) error {
+	br := bufio.NewReaderSize(in, 1<<20)
+	bw := bufio.NewWriter(out)
+	for i := 0; ; i++ {
+		n, err := binary.ReadUvarint(br)
+		if err == io.EOF {
+			return bw.Flush()
+		}
+		if err != nil {
+			return err
+		}
+		data := make([]byte, n)
+		if _, err := io.ReadFull(br, data); err != nil {
+			return err
+		}
+		parsed, full := verdicts(data)
+		fmt.Fprintf(bw, "%d\t%s\t%s\n", i, parsed, full)
+		if err := bw.Flush(); err != nil {
+			return err
+		}
+	}
 }
