@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       AssembleCommand.class,
       RecodeCommand.class,
       StatsCommand.class,
+      ValidateCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class GotraceCommand implements Runnable {
