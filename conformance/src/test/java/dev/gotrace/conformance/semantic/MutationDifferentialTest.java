@@ -1,0 +1,198 @@
+package dev.gotrace.conformance.semantic;
+
+import static com.google.common.truth.Truth.assertWithMessage;
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import dev.gotrace.decoder.TraceDecoder;
+import dev.gotrace.encoder.EncoderOptions;
+import dev.gotrace.encoder.TraceWriter;
+import dev.gotrace.encoder.VarintLayout;
+import dev.gotrace.wire.Trace;
+import dev.gotrace.wire.TraceFormatException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * gotrace's verdicts against Go's on many mutated real traces.
+ *
+ * <p>Each case takes a seed trace ({@link SeedTraces}), applies one to three structure-aware
+ * mutations ({@link TraceMutator}; a few cases flip or cut bytes instead) and asks both gotrace
+ * and Go (one oracle process for all cases) for two verdicts: the parser's alone (what {@code go
+ * tool trace -d=parsed} concludes) and with Go's test validator. The agreement must be at least
+ * 99.9% for each, and every disagreement must be listed with its reason in {@code
+ * known-disagreements.tsv}. Disagreeing traces are written to {@code
+ * conformance/target/semantic-differential/} with a description, to reproduce with {@code gotrace
+ * validate} and the oracle.
+ *
+ * <p>Run more cases with {@code -Dgotrace.semantic.mutations=100000}, others with {@code
+ * -Dgotrace.semantic.seed=N}.
+ */
+final class MutationDifferentialTest {
+  private static final int CASES = Integer.getInteger("gotrace.semantic.mutations", 12_000);
+  private static final long SEED = Long.getLong("gotrace.semantic.seed", 0x5E3A_11C0L);
+  private static final int CHUNK = 1_000;
+
+  @Test
+  void mutatedTracesGetGosVerdicts() throws Exception {
+    List<SeedTraces.Seed> seeds = new ArrayList<>(SeedTraces.committed());
+    seeds.addAll(SeedTraces.goTestdata());
+    seeds.addAll(SeedTraces.corpus(SeedTraces.MAX_CORPUS_SEED));
+    // Seeds the wire decoder rejects (Go's hand-made broken traces) cannot be mutated by
+    // structure; they are left out.
+    List<Trace> decoded = new ArrayList<>();
+    List<SeedTraces.Seed> usable = new ArrayList<>();
+    for (SeedTraces.Seed s : seeds) {
+      try {
+        decoded.add(TraceDecoder.decode(s.bytes));
+        usable.add(s);
+      } catch (TraceFormatException e) {
+        System.out.println("not a seed (the wire decoder rejects it): " + s.name + ": " + e);
+      }
+    }
+    seeds = usable;
+    KnownDisagreements known = KnownDisagreements.load();
+    Path out = GoTools.repoRoot().resolve("conformance/target/semantic-differential");
+    Files.createDirectories(out);
+    EncoderOptions options = EncoderOptions.DEFAULTS.withLayout(VarintLayout.PRESERVE)
+        .withCheckLimits(false);
+
+    Stats parsed = new Stats("parsed");
+    Stats full = new Stats("full");
+    List<String> unexplained = new ArrayList<>();
+    long started = System.nanoTime();
+    try (OracleVerdicts go = new OracleVerdicts()) {
+      for (int from = 0; from < CASES; from += CHUNK) {
+        int to = Math.min(CASES, from + CHUNK);
+        List<byte[]> cases = new ArrayList<>();
+        List<String> what = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+          int s = i % seeds.size();
+          Random rnd = new Random(SEED * 1_000_003L + i);
+          byte[] bytes;
+          String description;
+          if (rnd.nextInt(20) == 0) {
+            bytes = seeds.get(s).bytes.clone();
+            description = byteMutation(bytes, rnd);
+            if (description.startsWith("cut")) {
+              bytes = Arrays.copyOf(bytes, Integer.parseInt(description.substring(7)));
+            }
+          } else {
+            TraceMutator m = new TraceMutator(rnd);
+            Trace mutated = m.mutate(decoded.get(s));
+            bytes = TraceWriter.encode(mutated, options);
+            description = m.description();
+          }
+          cases.add(bytes);
+          what.add("case " + i + " (seed " + seeds.get(s).name + "): " + description);
+        }
+        Thread feeder = go.send(cases);
+        List<JavaVerdicts> ours = new ArrayList<>();
+        for (int i = 0; i < cases.size(); i++) {
+          try {
+            ours.add(JavaVerdicts.of(cases.get(i)));
+          } catch (RuntimeException | IOException e) {
+            Path f = out.resolve("crash-" + (from + i) + ".trace");
+            Files.write(f, cases.get(i));
+            throw new AssertionError("gotrace crashed on " + what.get(i) + ", saved as " + f, e);
+          }
+        }
+        for (int i = 0; i < cases.size(); i++) {
+          OracleVerdicts.Pair g = go.next(from + i);
+          JavaVerdicts j = ours.get(i);
+          String a = parsed.add(g.parsed, j.parsed, known, what.get(i), cases.get(i), out);
+          String b = full.add(g.full, j.full, known, what.get(i), cases.get(i), out);
+          if (a != null) {
+            unexplained.add(a);
+          }
+          if (b != null) {
+            unexplained.add(b);
+          }
+        }
+        feeder.join();
+      }
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    String summary = String.format("%d mutated traces from %d seeds in %.1fs (seed %#x)%n%s%n%s",
+        CASES, seeds.size(), seconds, SEED, parsed, full);
+    System.out.println(summary);
+    Files.writeString(out.resolve("summary.txt"), summary + "\n" + String.join("\n", unexplained)
+        + "\n", UTF_8);
+    assertWithMessage("%s\nunexplained disagreements (add a fix, or a line with the reason to %s):"
+        + "\n%s", summary, KnownDisagreements.file(),
+        String.join("\n", unexplained.subList(0, Math.min(20, unexplained.size()))))
+        .that(unexplained).isEmpty();
+    assertWithMessage(summary).that(parsed.agreement()).isAtLeast(0.999);
+    assertWithMessage(summary).that(full.agreement()).isAtLeast(0.999);
+  }
+
+  private static String byteMutation(byte[] bytes, Random rnd) {
+    if (rnd.nextBoolean()) {
+      int at = 16 + rnd.nextInt(bytes.length - 16);
+      int old = bytes[at] & 0xFF;
+      bytes[at] = (byte) (old ^ (1 << rnd.nextInt(8)));
+      return "flip a bit of byte " + at + " (0x" + Integer.toHexString(old) + ")";
+    }
+    return "cut at " + (16 + rnd.nextInt(bytes.length - 16));
+  }
+
+  /** Agreement counts for one kind of verdict. */
+  private static final class Stats {
+    final String mode;
+    int total;
+    int agree;
+    int agreeValid;
+    int agreeInvalid;
+    int sameMessage;
+    int explained;
+
+    Stats(String mode) {
+      this.mode = mode;
+    }
+
+    /** Counts one case; returns a report if it is an unexplained disagreement. */
+    String add(Verdict go, Verdict ours, KnownDisagreements known, String what, byte[] trace,
+        Path out) throws IOException {
+      total++;
+      if (go.ok == ours.ok) {
+        agree++;
+        if (go.ok) {
+          agreeValid++;
+        } else {
+          agreeInvalid++;
+          if (go.message.equals(ours.message)) {
+            sameMessage++;
+          }
+        }
+        return null;
+      }
+      String reason = known.explain(mode, go, ours);
+      String report = mode + ": " + what + "\n  go:      " + go + "\n  gotrace: " + ours;
+      Path f = out.resolve(mode + "-" + what.substring(5, what.indexOf(' ', 5)) + ".trace");
+      Files.write(f, trace);
+      Files.writeString(out.resolve(f.getFileName() + ".txt"), report + "\n"
+          + (reason == null ? "" : "  known: " + reason + "\n"), UTF_8);
+      if (reason != null) {
+        explained++;
+        return null;
+      }
+      return report;
+    }
+
+    double agreement() {
+      return total == 0 ? 1 : (double) agree / total;
+    }
+
+    @Override
+    public String toString() {
+      return String.format("%-6s agreement %d/%d = %.4f%% (valid %d, invalid %d of which same"
+              + " first message %d), known disagreements %d", mode, agree, total,
+          100.0 * agreement(), agreeValid, agreeInvalid, sameMessage, explained);
+    }
+  }
+}
