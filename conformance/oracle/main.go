@@ -187,7 +187,7 @@ func printParsed(in io.Reader, out io.Writer) error {
 	defer bw.Flush()
 	for {
 		ev, err := r.ReadEvent()
-		if errors.Is(err, io.EOF) {
+		if err == io.EOF { // not errors.Is: a wrapped EOF is a truncated batch, as cmd/trace sees it
 			return nil
 		}
 		if err != nil {
@@ -216,7 +216,7 @@ func verdicts(data []byte) (parsed, full string) {
 	v.GoVersion = ver
 	for parsed == "" || full == "" {
 		ev, err := r.ReadEvent()
-		if errors.Is(err, io.EOF) {
+		if err == io.EOF { // not errors.Is, as in cmd/trace and Go's reader tests
 			break
 		}
 		if err != nil {

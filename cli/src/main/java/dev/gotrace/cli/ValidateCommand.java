@@ -55,6 +55,7 @@ final class ValidateCommand implements Callable<Integer> {
     long count = 0;
     int generations = 0;
     String version;
+    String endedEarly = null;
     try (InputStream in = Inputs.open(file)) {
       SemanticReader reader = all
           ? SemanticReader.open(in, mode, problems::add)
@@ -63,8 +64,7 @@ final class ValidateCommand implements Callable<Integer> {
       try {
         for (ParsedEvent e = reader.next(); e != null; e = reader.next()) {
           count++;
-          if (e.kind() == EventKind.SYNC && e.sync().clockSnapshot() != null
-              || e.kind() == EventKind.SYNC && e.position().recordIndex() >= 0) {
+          if (e.kind() == EventKind.SYNC && e.position().recordIndex() >= 0) {
             generations++;
           }
           if (events) {
@@ -77,8 +77,12 @@ final class ValidateCommand implements Callable<Integer> {
       } catch (TraceValidationException e) {
         problems.add(e);
       }
+      endedEarly = reader.endedEarly();
     } finally {
       out.flush();
+    }
+    if (endedEarly != null) {
+      err.println("note: " + endedEarly);
     }
     if (problems.isEmpty()) {
       out.println("valid: " + version + " trace, " + count + " events in " + generations

@@ -165,10 +165,25 @@ final class GenerationReader {
     return b.isOrdinary() && b.firstByte() == EventType.END_OF_GENERATION.wire();
   }
 
+  /**
+   * The trace ends here as far as Go is concerned: a structural record was cut right before a
+   * varint, and Go's reader reports the plain end-of-input error its tools take for the end of
+   * the trace. The generation being read is dropped, and no error is reported.
+   */
+  static final class QuietEnd extends IOException {
+    private static final long serialVersionUID = 1L;
+    final transient WirePosition position;
+
+    QuietEnd(WirePosition position, String what) {
+      super(position + ": " + what + "; Go ends the trace here without an error");
+      this.position = position;
+    }
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Batches.
 
-  private void process(Generation g, RawBatch b) throws TraceValidationException {
+  private void process(Generation g, RawBatch b) throws IOException {
     int first = b.firstByte();
     if (b.isOrdinary() && first == EventType.STRINGS.wire()) {
       addStrings(g, b);
@@ -205,7 +220,7 @@ final class GenerationReader {
 
   /** Reads a uvarint of a table record, turning Go's read errors into positioned problems. */
   private static long uvarint(RawBatch b, PayloadCursor c, int start, int index, EventType type,
-      String what, String goPrefix) throws TraceValidationException {
+      String what, String goPrefix) throws IOException {
     int at = c.position();
     try {
       return c.readUvarint();
@@ -214,6 +229,12 @@ final class GenerationReader {
           goPrefix + e.getMessage(), "varint overflows 64 bits",
           what + " in at most ten bytes", "more (at offset " + c.offsetOf(at) + ")");
     } catch (TraceInput.PartialVarint e) {
+      if (!e.started && goPrefix.isEmpty()) {
+        // Go passes the bare io.EOF of its byte reader up unwrapped, and its tools take that for
+        // the end of the trace: the trace ends here, without this generation.
+        throw new QuietEnd(recordPosition(b, c, start, index, type),
+            "a " + type.goName() + " record ends before " + what);
+      }
       throw Problems.generation(recordPosition(b, c, start, index, type),
           goPrefix + e.getMessage(), "record runs past the end of its batch", what,
           "the end of the " + b.payload.length + "-byte payload");
@@ -228,7 +249,7 @@ final class GenerationReader {
         t == null ? "byte " + found : t.goName() + " (" + found + ")");
   }
 
-  private void addStrings(Generation g, RawBatch b) throws TraceValidationException {
+  private void addStrings(Generation g, RawBatch b) throws IOException {
     PayloadCursor c = new PayloadCursor(b, 1);
     for (int index = 1; c.remaining() != 0; index++) {
       int start = c.position();
@@ -265,7 +286,7 @@ final class GenerationReader {
     }
   }
 
-  private void addStacks(Generation g, RawBatch b) throws TraceValidationException {
+  private void addStacks(Generation g, RawBatch b) throws IOException {
     PayloadCursor c = new PayloadCursor(b, 1);
     for (int index = 1; c.remaining() != 0; index++) {
       int start = c.position();
@@ -318,7 +339,7 @@ final class GenerationReader {
     return s.append("]}").toString();
   }
 
-  private void addCpuSamples(Generation g, RawBatch b) throws TraceValidationException {
+  private void addCpuSamples(Generation g, RawBatch b) throws IOException {
     PayloadCursor c = new PayloadCursor(b, 1);
     for (int index = 1; c.remaining() != 0; index++) {
       int start = c.position();
@@ -337,7 +358,7 @@ final class GenerationReader {
     }
   }
 
-  private void setSync(Generation g, RawBatch b) throws TraceValidationException {
+  private void setSync(Generation g, RawBatch b) throws IOException {
     GenerationTables t = g.tables;
     PayloadCursor c = new PayloadCursor(b, version.hasSyncEvent() ? 1 : 0);
     long lastTicks = b.time;
@@ -379,7 +400,7 @@ final class GenerationReader {
   // ---------------------------------------------------------------------------------------------
   // End of a generation.
 
-  private void finish(Generation g) throws TraceValidationException {
+  private void finish(Generation g) throws IOException {
     WirePosition where = WirePosition.inBatch(g.firstOffset, g.firstRecord, g.number);
     if (!g.tables.frequency.isPresent()) {
       throw Problems.generation(where, "no frequency event found",
@@ -398,7 +419,7 @@ final class GenerationReader {
     GoSort.sort(g.cpuSamples, (a, b) -> Long.compare(a.time, b.time));
   }
 
-  private static void checkStackStrings(Generation g) throws TraceValidationException {
+  private static void checkStackStrings(Generation g) throws IOException {
     GenerationTables t = g.tables;
     // Go walks its table in id order when the ids are dense; sorting keeps reports reproducible.
     Map<Long, long[]> sorted = new TreeMap<>(Long::compareUnsigned);

@@ -51,6 +51,9 @@ public final class SemanticReader {
   /** Versions before 1.26: an error found while reading, reported after a Sync. */
   private TraceValidationException pendingError;
   private boolean pendingErrorSynced;
+  /** Set when Go would end the trace early without an error (see {@link #endedEarly}). */
+  private String endedEarly;
+  private boolean endAfterSync;
 
   private SemanticReader(GenerationReader generations, ValidationMode mode,
       Consumer<TraceValidationException> problems) {
@@ -80,6 +83,16 @@ public final class SemanticReader {
 
   public TraceVersion version() {
     return version;
+  }
+
+  /**
+   * Why the trace ended before its last byte without a problem being reported, or {@code null}.
+   * Go's tools do this when a structural record is cut right before one of its numbers: they take
+   * the reader's plain end-of-input error for the end of the trace and drop that generation.
+   * gotrace accepts such a trace as Go does, and says so here.
+   */
+  public String endedEarly() {
+    return endedEarly;
   }
 
   /** The next event, or {@code null} after the final Sync. */
@@ -247,6 +260,21 @@ public final class SemanticReader {
   }
 
   private ParsedEvent nextGeneration() throws IOException {
+    if (endAfterSync) {
+      done = true;
+      return null;
+    }
+    try {
+      return readGeneration();
+    } catch (GenerationReader.QuietEnd e) {
+      endedEarly = e.getMessage();
+      gen = null;
+      endAfterSync = true;
+      return syncWithoutTables();
+    }
+  }
+
+  private ParsedEvent readGeneration() throws IOException {
     if (version.hasEndOfGeneration()) {
       if (pendingError != null) {
         throw pendingError;

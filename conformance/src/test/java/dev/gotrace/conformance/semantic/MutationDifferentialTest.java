@@ -66,9 +66,13 @@ final class MutationDifferentialTest {
     Stats full = new Stats("full");
     List<String> unexplained = new ArrayList<>();
     long started = System.nanoTime();
+    long mutating = 0;
+    long judging = 0;
+    long waiting = 0;
     try (OracleVerdicts go = new OracleVerdicts()) {
       for (int from = 0; from < CASES; from += CHUNK) {
         int to = Math.min(CASES, from + CHUNK);
+        long t0 = System.nanoTime();
         List<byte[]> cases = new ArrayList<>();
         List<String> what = new ArrayList<>();
         for (int i = from; i < to; i++) {
@@ -92,6 +96,8 @@ final class MutationDifferentialTest {
           what.add("case " + i + " (seed " + seeds.get(s).name + "): " + description);
         }
         Thread feeder = go.send(cases);
+        long t1 = System.nanoTime();
+        mutating += t1 - t0;
         List<JavaVerdicts> ours = new ArrayList<>();
         for (int i = 0; i < cases.size(); i++) {
           try {
@@ -102,6 +108,8 @@ final class MutationDifferentialTest {
             throw new AssertionError("gotrace crashed on " + what.get(i) + ", saved as " + f, e);
           }
         }
+        long t2 = System.nanoTime();
+        judging += t2 - t1;
         for (int i = 0; i < cases.size(); i++) {
           OracleVerdicts.Pair g = go.next(from + i);
           JavaVerdicts j = ours.get(i);
@@ -115,11 +123,14 @@ final class MutationDifferentialTest {
           }
         }
         feeder.join();
+        waiting += System.nanoTime() - t2;
       }
     }
     double seconds = (System.nanoTime() - started) / 1e9;
-    String summary = String.format("%d mutated traces from %d seeds in %.1fs (seed %#x)%n%s%n%s",
-        CASES, seeds.size(), seconds, SEED, parsed, full);
+    String summary = String.format("%d mutated traces from %d seeds in %.1fs (mutating %.1fs,"
+            + " gotrace %.1fs, then waiting for Go %.1fs; seed %#x)%n%s%n%s",
+        CASES, seeds.size(), seconds, mutating / 1e9, judging / 1e9, waiting / 1e9, SEED, parsed,
+        full);
     System.out.println(summary);
     Files.writeString(out.resolve("summary.txt"), summary + "\n" + String.join("\n", unexplained)
         + "\n", UTF_8);

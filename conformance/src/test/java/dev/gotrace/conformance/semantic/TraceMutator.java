@@ -410,6 +410,9 @@ final class TraceMutator {
       }
       int k = 1 + rnd.nextInt(ev.size() - 1);
       Event e = ev.get(k);
+      if (e.type() != EventType.STRING && e.type() != EventType.STACK) {
+        continue;
+      }
       switch (rnd.nextInt(3)) {
         case 0:
           ev.remove(k);
