@@ -7,7 +7,6 @@ import dev.gotrace.wire.WirePosition;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Reads a trace one generation at a time, as Go's parser does, holding at most one generation
@@ -305,21 +304,16 @@ final class GenerationReader {
             Long.toUnsignedString(frames));
       }
       long[] pcs = new long[(int) frames];
-      String sid = Long.toUnsignedString(id);
       for (int f = 0; f < frames; f++) {
-        String frame = "frame " + (f + 1) + "'s ";
-        long pc = uvarint(b, c, start, index, EventType.STACK, frame + "pc",
-            "reading " + frame + "PC for stack " + sid + ": ");
-        long func = uvarint(b, c, start, index, EventType.STACK, frame + "func",
-            "reading " + frame + "funcID for stack " + sid + ": ");
-        long file = uvarint(b, c, start, index, EventType.STACK, frame + "file",
-            "reading " + frame + "fileID for stack " + sid + ": ");
-        long line = uvarint(b, c, start, index, EventType.STACK, frame + "line",
-            "reading " + frame + "line for stack " + sid + ": ");
+        long pc = frameField(b, c, start, index, id, f, 0);
+        long func = frameField(b, c, start, index, id, f, 1);
+        long file = frameField(b, c, start, index, id, f, 2);
+        long line = frameField(b, c, start, index, id, f, 3);
         pcs[f] = pc;
         g.tables.defineFrameIfAbsent(pc, func, file, line);
       }
       if (!g.tables.defineStack(id, pcs)) {
+        String sid = Long.toUnsignedString(id);
         throw Problems.generation(recordPosition(b, c, start, index, EventType.STACK),
             "multiple trace.stacks with the same ID: id=" + sid + ", new=" + goStack(pcs)
                 + ", existing=" + goStack(g.tables.stack(id)),
@@ -327,6 +321,26 @@ final class GenerationReader {
             id == 0 ? "a non-zero id (0 means no stack)" : "an unused id", "id " + sid);
       }
       g.tables.noteStackOffset(id, c.offsetOf(start), b.recordIndex, index);
+    }
+  }
+
+  private static final String[] FRAME_FIELDS = {"PC", "funcID", "fileID", "line"};
+
+  /** One varint of a frame; the messages (Go wraps these errors) are built only on failure. */
+  private static long frameField(RawBatch b, PayloadCursor c, int start, int index, long id,
+      int frame, int field) throws IOException {
+    int at = c.position();
+    try {
+      return c.readUvarint();
+    } catch (TraceInput.VarintOverflow | TraceInput.PartialVarint e) {
+      String go = "reading frame " + (frame + 1) + "'s " + FRAME_FIELDS[field] + " for stack "
+          + Long.toUnsignedString(id) + ": " + e.getMessage();
+      boolean overflow = e instanceof TraceInput.VarintOverflow;
+      throw Problems.generation(recordPosition(b, c, start, index, EventType.STACK), go,
+          overflow ? "varint overflows 64 bits" : "record runs past the end of its batch",
+          "frame " + (frame + 1) + "'s " + FRAME_FIELDS[field].toLowerCase(java.util.Locale.ROOT),
+          overflow ? "more than ten bytes at offset " + c.offsetOf(at)
+              : "the end of the " + b.payload.length + "-byte payload");
     }
   }
 
@@ -419,34 +433,42 @@ final class GenerationReader {
     GoSort.sort(g.cpuSamples, (a, b) -> Long.compare(a.time, b.time));
   }
 
-  private static void checkStackStrings(Generation g) throws IOException {
+  private static void checkStackStrings(Generation g) throws TraceValidationException {
     GenerationTables t = g.tables;
-    // Go walks its table in id order when the ids are dense; sorting keeps reports reproducible.
-    Map<Long, long[]> sorted = new TreeMap<>(Long::compareUnsigned);
-    sorted.putAll(t.stacks());
-    for (Map.Entry<Long, long[]> e : sorted.entrySet()) {
-      long id = e.getKey();
-      for (long pc : e.getValue()) {
-        GenerationTables.Frame f = t.frame(pc);
-        String which = null;
-        long bad = 0;
-        if (!t.hasString(f.funcId)) {
-          which = "func";
-          bad = f.funcId;
-        } else if (!t.hasString(f.fileId)) {
-          which = "file";
-          bad = f.fileId;
-        }
-        if (which != null) {
-          throw Problems.generation(t.stackPosition(id, g.number),
-              "found invalid " + which + " string ID " + Long.toUnsignedString(bad) + " for stack "
-                  + Long.toUnsignedString(id),
-              "a stack frame names a string the generation does not define",
-              "a " + which + " string id of generation " + Long.toUnsignedString(g.number)
-                  + " (frame pc 0x" + Long.toHexString(pc) + ")",
-              "id " + Long.toUnsignedString(bad));
-        }
+    long badStack = 0;
+    boolean bad = false;
+    for (Map.Entry<Long, long[]> e : t.stacks().entrySet()) {
+      if (badFrame(t, e.getValue()) != null
+          && (!bad || Long.compareUnsigned(e.getKey(), badStack) < 0)) {
+        // Go walks its table in id order when ids are dense; report the lowest bad id likewise.
+        bad = true;
+        badStack = e.getKey();
       }
     }
+    if (!bad) {
+      return;
+    }
+    GenerationTables.Frame f = badFrame(t, t.stack(badStack));
+    boolean func = !t.hasString(f.funcId);
+    String which = func ? "func" : "file";
+    long id = func ? f.funcId : f.fileId;
+    throw Problems.generation(t.stackPosition(badStack, g.number),
+        "found invalid " + which + " string ID " + Long.toUnsignedString(id) + " for stack "
+            + Long.toUnsignedString(badStack),
+        "a stack frame names a string the generation does not define",
+        "a " + which + " string id of generation " + Long.toUnsignedString(g.number)
+            + " (frame pc 0x" + Long.toHexString(f.pc) + ")",
+        "id " + Long.toUnsignedString(id));
+  }
+
+  /** The first frame of a stack whose function or file string is missing, or null. */
+  private static GenerationTables.Frame badFrame(GenerationTables t, long[] pcs) {
+    for (long pc : pcs) {
+      GenerationTables.Frame f = t.frame(pc);
+      if (!t.hasString(f.funcId) || !t.hasString(f.fileId)) {
+        return f;
+      }
+    }
+    return null;
   }
 }

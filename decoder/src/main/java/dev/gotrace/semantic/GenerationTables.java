@@ -99,7 +99,9 @@ final class GenerationTables {
   }
 
   void defineFrameIfAbsent(long pc, long funcId, long fileId, long line) {
-    frames.putIfAbsent(pc, new Frame(pc, funcId, fileId, line));
+    if (!frames.containsKey(pc)) {
+      frames.put(pc, new Frame(pc, funcId, fileId, line));
+    }
   }
 
   Frame frame(long pc) {

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Go's scheduler model, used both to check events and to put them in order ({@code ordering} in
@@ -125,7 +126,7 @@ final class Ordering {
   private long nextP;
   private long nextG;
   /** Why the last event that did not advance could not (for "failed to advance" reports). */
-  private String blocked;
+  private Supplier<String> blocked;
 
   ParsedEvent poll() {
     return queue.poll();
@@ -136,7 +137,7 @@ final class Ordering {
   }
 
   String blockedReason() {
-    return blocked;
+    return blocked == null ? null : blocked.get();
   }
 
   /**
@@ -275,7 +276,8 @@ final class Ordering {
         problem, expected, found);
   }
 
-  private boolean notYet(String why) {
+  /** The event cannot advance yet; the reason is only formatted if a report needs it. */
+  private boolean notYet(Supplier<String> why) {
     blocked = why;
     return false;
   }
@@ -422,7 +424,7 @@ final class Ordering {
     PState s = procs.get(pid);
     if (s == null || s.status != ProcStatus.IDLE.code() || !(s.seqGen == gen && seq == s.seq + 1)
         || curP != NONE) {
-      return notYet(s == null ? "proc " + pid + " has no status yet"
+      return notYet(() -> s == null ? "proc " + pid + " has no status yet"
           : s.status != ProcStatus.IDLE.code() ? "proc " + pid + " is " + procStatusName(s.status)
               + ", needs Idle"
           : !(s.seqGen == gen && seq == s.seq + 1) ? "p_seq " + Long.toUnsignedString(seq)
@@ -464,7 +466,7 @@ final class Ordering {
     int abandoned = ProcStatus.SYSCALL_ABANDONED.code();
     if (s == null || (s.status != syscall && s.status != abandoned)
         || !(s.seqGen == gen && seq == s.seq + 1)) {
-      return notYet(s == null ? "proc " + pid + " has no status yet"
+      return notYet(() -> s == null ? "proc " + pid + " has no status yet"
           : s.status != syscall && s.status != abandoned ? "proc " + pid + " is "
               + procStatusName(s.status) + ", needs Syscall"
           : "p_seq " + Long.toUnsignedString(seq) + " is not next after " + seq(s.seqGen, s.seq));
@@ -638,7 +640,7 @@ final class Ordering {
     GState s = goroutines.get(gid);
     if (s == null || s.status != GoStatus.RUNNABLE.code() || !(s.seqGen == gen
         && seq == s.seq + 1)) {
-      return notYet(goroutineWait(gid, s, GoStatus.RUNNABLE.code(), seq));
+      return notYet(() -> goroutineWait(gid, s, GoStatus.RUNNABLE.code(), seq));
     }
     requireContext(MUST, MUST, MUST_NOT);
     s.status = GoStatus.RUNNING.code();
@@ -666,7 +668,7 @@ final class Ordering {
     GState s = goroutines.get(gid);
     if (s == null || s.status != GoStatus.WAITING.code() || !(s.seqGen == gen
         && seq == s.seq + 1)) {
-      return notYet(goroutineWait(gid, s, GoStatus.WAITING.code(), seq));
+      return notYet(() -> goroutineWait(gid, s, GoStatus.WAITING.code(), seq));
     }
     s.status = GoStatus.RUNNABLE.code();
     s.seqGen = gen;
@@ -683,7 +685,7 @@ final class Ordering {
     GState target = goroutines.get(next);
     if (target == null || target.status != GoStatus.WAITING.code()
         || !(target.seqGen == gen && seq == target.seq + 1)) {
-      return notYet(goroutineWait(next, target, GoStatus.WAITING.code(), seq));
+      return notYet(() -> goroutineWait(next, target, GoStatus.WAITING.code(), seq));
     }
     pushCurrent();
     if (ev.type == EventType.GO_SWITCH.wire()) {
@@ -763,7 +765,7 @@ final class Ordering {
             "proc without a status", "proc " + curP + " with a status", "none");
       }
       if (p.status == ProcStatus.SYSCALL.code()) {
-        return notYet("proc " + curP + " is still in the syscall (not yet stopped or stolen)");
+        return notYet(() -> "proc " + curP + " is still in the syscall (not stopped or stolen)");
       }
     }
     requireContext(MUST, MAY, MUST);
@@ -928,7 +930,7 @@ final class Ordering {
       return true;
     }
     if (seq != gcSeq + 1) {
-      return notYet("gc_seq " + Long.toUnsignedString(seq) + " is not next after "
+      return notYet(() -> "gc_seq " + Long.toUnsignedString(seq) + " is not next after "
           + Long.toUnsignedString(gcSeq));
     }
     if (gcState != GC_RUNNING) {
@@ -950,7 +952,7 @@ final class Ordering {
       return true;
     }
     if (seq != gcSeq + 1) {
-      return notYet("gc_seq " + Long.toUnsignedString(seq) + " is not next after "
+      return notYet(() -> "gc_seq " + Long.toUnsignedString(seq) + " is not next after "
           + Long.toUnsignedString(gcSeq));
     }
     if (gcState == GC_RUNNING) {
@@ -967,7 +969,7 @@ final class Ordering {
   private boolean gcEnd() throws TraceValidationException {
     long seq = ev.args[0];
     if (seq != gcSeq + 1) {
-      return notYet("gc_seq " + Long.toUnsignedString(seq) + " is not next after "
+      return notYet(() -> "gc_seq " + Long.toUnsignedString(seq) + " is not next after "
           + Long.toUnsignedString(gcSeq));
     }
     if (gcState == GC_NOT_RUNNING) {

@@ -177,7 +177,7 @@ public final class ParsedEvent {
     if (type == EventType.CPU_SAMPLE.wire()) {
       return true;
     }
-    int[] stacks = EventType.ofWire(type).stackArgs();
+    int[] stacks = Specs.stackArgs(type);
     return stacks.length != 0 && args[stacks[0] - 1] != 0;
   }
 
@@ -186,7 +186,7 @@ public final class ParsedEvent {
     if (type == EventType.CPU_SAMPLE.wire()) {
       return args[0];
     }
-    int[] stacks = EventType.ofWire(type).stackArgs();
+    int[] stacks = Specs.stackArgs(type);
     return stacks.length == 0 ? 0 : args[stacks[0] - 1];
   }
 

@@ -148,7 +148,7 @@ public final class SemanticReader {
     // A CPU sample's stack sits in another argument slot than Go's table says; Go checks the
     // slot, which is always 0, so sample stacks go unchecked here (PanicChecks catches them).
     boolean sample = t == EventType.CPU_SAMPLE;
-    for (int i : t.stackArgs()) {
+    for (int i : Specs.stackArgs(e.type)) {
       long id = sample ? 0 : e.args[i - 1];
       if (!e.tables.hasStack(id)) {
         report(tableProblem(e, t, "stack", id, "found invalid stack ID "
@@ -156,7 +156,7 @@ public final class SemanticReader {
         return false;
       }
     }
-    for (int i : t.stringArgs()) {
+    for (int i : Specs.stringArgs(e.type)) {
       long id = e.args[i - 1];
       if (!e.tables.hasString(id)) {
         report(tableProblem(e, t, "string", id, "found invalid string ID "

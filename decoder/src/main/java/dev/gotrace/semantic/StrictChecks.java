@@ -71,7 +71,7 @@ final class StrictChecks {
       lastTime = e.time();
     }
     if (e.hasStack()) {
-      checkFrames(e.stackOf(e.stackId()));
+      checkFrames(e, e.stackId());
     }
     switch (e.kind()) {
       case SYNC:
@@ -147,14 +147,20 @@ final class StrictChecks {
     return dev.gotrace.text.GoQuote.quote(ByteStrings.bytes(byteString));
   }
 
-  private void checkFrames(Stack stack) {
-    List<StackFrame> frames = stack.frames();
-    for (int i = 1; i < frames.size(); i++) {
-      StackFrame f = frames.get(i);
-      if (f.function().isEmpty() || f.file().isEmpty() || f.pc() == 0 || f.line() == 0) {
-        error("invalid stack frame trace.StackFrame{PC:0x" + Long.toHexString(f.pc()) + ", Func:"
-                + quote(ByteStrings.ofText(f.function())) + ", File:"
-                + quote(ByteStrings.ofText(f.file())) + ", Line:0x" + Long.toHexString(f.line())
+  /** Every frame but the first must have a pc, function, file and line. */
+  private void checkFrames(ParsedEvent e, long stackId) {
+    if (stackId == 0) {
+      return;
+    }
+    GenerationTables t = e.tables;
+    long[] pcs = t.stack(stackId);
+    for (int i = 1; i < pcs.length; i++) {
+      GenerationTables.Frame f = t.frame(pcs[i]);
+      String func = t.string(f.funcId);
+      String file = t.string(f.fileId);
+      if (func.isEmpty() || file.isEmpty() || f.pc == 0 || f.line == 0) {
+        error("invalid stack frame trace.StackFrame{PC:0x" + Long.toHexString(f.pc) + ", Func:"
+                + quote(func) + ", File:" + quote(file) + ", Line:0x" + Long.toHexString(f.line)
                 + "}: missing information",
             "stack frame " + i + " lacks a pc, function, file or line");
       }
@@ -225,7 +231,7 @@ final class StrictChecks {
   private void transition(ParsedEvent e) {
     ParsedEvent.Transition t = e.transition();
     if (t.hasStack) {
-      checkFrames(e.stackOf(t.stackId));
+      checkFrames(e, t.stackId);
     }
     if (t.goroutine) {
       goroutine(e, t);
