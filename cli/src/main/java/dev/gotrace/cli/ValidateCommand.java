@@ -54,14 +54,15 @@ final class ValidateCommand implements Callable<Integer> {
     List<TraceValidationException> problems = new ArrayList<>();
     long count = 0;
     int generations = 0;
-    String version;
+    String version = "?";
     String endedEarly = null;
     try (InputStream in = Inputs.open(file)) {
-      SemanticReader reader = all
-          ? SemanticReader.open(in, mode, problems::add)
-          : SemanticReader.open(in, mode);
-      version = "go 1." + reader.version().number();
+      SemanticReader reader = null;
       try {
+        reader = all
+            ? SemanticReader.open(in, mode, problems::add)
+            : SemanticReader.open(in, mode);
+        version = "go 1." + reader.version().number();
         for (ParsedEvent e = reader.next(); e != null; e = reader.next()) {
           count++;
           if (e.kind() == EventKind.SYNC && e.position().recordIndex() >= 0) {
@@ -77,7 +78,7 @@ final class ValidateCommand implements Callable<Integer> {
       } catch (TraceValidationException e) {
         problems.add(e);
       }
-      endedEarly = reader.endedEarly();
+      endedEarly = reader == null ? null : reader.endedEarly();
     } finally {
       out.flush();
     }

@@ -129,7 +129,7 @@ final class BatchReader {
 
   /**
    * Reads {@code go 1.NN trace} and three NUL bytes. Go scans the number with {@code %d}, so
-   * leading zeros are accepted; the v1 versions (11, 19, 21), which Go converts with a separate
+   * leading zeros and blanks before the number are accepted; the v1 versions (11, 19, 21), which Go converts with a separate
    * parser, are reported as unsupported.
    */
   private static TraceVersion readHeader(TraceInput in) throws IOException {
@@ -142,6 +142,10 @@ final class BatchReader {
     long number = 0;
     int digits = 0;
     int c = in.read();
+    // Go scans the number with fmt's %d, which skips blanks before it.
+    while (c == ' ' || c == '\t' || c == '\r') {
+      c = in.read();
+    }
     while (c >= '0' && c <= '9' && digits < 10) {
       number = number * 10 + (c - '0');
       digits++;

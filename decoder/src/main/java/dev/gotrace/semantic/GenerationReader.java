@@ -40,6 +40,11 @@ final class GenerationReader {
     return version;
   }
 
+  /** The offset of the next unread byte. */
+  long offset() {
+    return batches.offset();
+  }
+
   /**
    * The error that ended reading after the last generation returned (versions before 1.26), to be
    * reported once that generation's events are out; {@code null} if none.
@@ -415,10 +420,12 @@ final class GenerationReader {
   // End of a generation.
 
   private void finish(Generation g) throws IOException {
-    WirePosition where = WirePosition.inBatch(g.firstOffset, g.firstRecord, g.number);
+    WirePosition where = g.number == 0 ? WirePosition.at(g.firstOffset)
+        : WirePosition.inBatch(g.firstOffset, g.firstRecord, g.number);
     if (!g.tables.frequency.isPresent()) {
       throw Problems.generation(where, "no frequency event found",
-          "generation " + Long.toUnsignedString(g.number) + " has no Frequency",
+          g.number == 0 ? "no generation: nothing follows the header"
+              : "generation " + Long.toUnsignedString(g.number) + " has no Frequency",
           "one Frequency record in a sync batch", "none");
     }
     if (version.hasSyncEvent() && !g.tables.hasClockSnapshot) {
