@@ -349,13 +349,13 @@ final class GenerationReader {
     }
   }
 
-  /** Go's {@code %v} of its stack value: the PCs in braces and brackets. */
+  /** Go's {@code %v} of its stack value (its String method): a tab, the PC in hex, a newline. */
   private static String goStack(long[] pcs) {
-    StringBuilder s = new StringBuilder("{[");
-    for (int i = 0; i < pcs.length; i++) {
-      s.append(i == 0 ? "" : " ").append(Long.toUnsignedString(pcs[i]));
+    StringBuilder s = new StringBuilder();
+    for (long pc : pcs) {
+      s.append("\t0x").append(Long.toHexString(pc)).append('\n');
     }
-    return s.append("]}").toString();
+    return s.toString();
   }
 
   private void addCpuSamples(Generation g, RawBatch b) throws IOException {

@@ -74,6 +74,44 @@ final class GoTime {
     return s.toString();
   }
 
+  /** Go's {@code Time.String()} of a wall-clock reading: {@code 2006-01-02 15:04:05.999999999 -0700 MST}. */
+  static String goString(long seconds, long nanos) {
+    ZonedDateTime t;
+    try {
+      t = Instant.ofEpochSecond(seconds, nanos).atZone(ZoneId.systemDefault());
+    } catch (DateTimeException e) {
+      return seconds + "s+" + nanos + "ns";
+    }
+    StringBuilder s = new StringBuilder();
+    int year = t.getYear();
+    if (year < 0) {
+      s.append('-');
+      year = -year;
+    }
+    pad(s, year, 4).append('-');
+    pad(s, t.getMonthValue(), 2).append('-');
+    pad(s, t.getDayOfMonth(), 2).append(' ');
+    pad(s, t.getHour(), 2).append(':');
+    pad(s, t.getMinute(), 2).append(':');
+    pad(s, t.getSecond(), 2);
+    if (nanos != 0) {
+      StringBuilder frac = new StringBuilder();
+      pad(frac, (int) nanos, 9);
+      int end = frac.length();
+      while (frac.charAt(end - 1) == '0') {
+        end--;
+      }
+      s.append('.').append(frac, 0, end);
+    }
+    int total = t.getOffset().getTotalSeconds();
+    s.append(' ').append(total < 0 ? '-' : '+');
+    int abs = Math.abs(total) / 60;
+    pad(s, abs / 60, 2);
+    pad(s, abs % 60, 2);
+    s.append(' ').append(java.time.format.DateTimeFormatter.ofPattern("zzz").format(t));
+    return s.toString();
+  }
+
   private static StringBuilder pad(StringBuilder s, int v, int width) {
     String d = Integer.toString(v);
     for (int i = d.length(); i < width; i++) {

@@ -192,8 +192,8 @@ final class StrictChecks {
         if (n >= 2 && lastSnapshot != null) {
           if (!GoTime.after(c, lastSnapshot)) {
             error("sync " + n + " has non-increasing wall time: "
-                    + GoTime.rfc3339Nano(c.wallSeconds(), c.wallNanos()) + " vs "
-                    + GoTime.rfc3339Nano(lastSnapshot.wallSeconds(), lastSnapshot.wallNanos()),
+                    + GoTime.goString(c.wallSeconds(), c.wallNanos()) + " vs "
+                    + GoTime.goString(lastSnapshot.wallSeconds(), lastSnapshot.wallNanos()),
                 "wall time does not increase from the previous generation");
           }
           if (Long.compareUnsigned(c.mono(), lastSnapshot.mono()) <= 0) {

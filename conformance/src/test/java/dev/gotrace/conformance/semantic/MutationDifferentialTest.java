@@ -134,6 +134,10 @@ final class MutationDifferentialTest {
     System.out.println(summary);
     Files.writeString(out.resolve("summary.txt"), summary + "\n" + String.join("\n", unexplained)
         + "\n", UTF_8);
+    // Same verdict, different first message: not a failure, but worth a look now and then.
+    List<String> messages = new ArrayList<>(parsed.otherMessages);
+    messages.addAll(full.otherMessages);
+    Files.write(out.resolve("other-messages.tsv"), messages, UTF_8);
     assertWithMessage("%s\nunexplained disagreements (add a fix, or a line with the reason to %s):"
         + "\n%s", summary, KnownDisagreements.file(),
         String.join("\n", unexplained.subList(0, Math.min(20, unexplained.size()))))
@@ -161,6 +165,7 @@ final class MutationDifferentialTest {
     int agreeInvalid;
     int sameMessage;
     int explained;
+    final List<String> otherMessages = new ArrayList<>();
 
     Stats(String mode) {
       this.mode = mode;
@@ -178,6 +183,8 @@ final class MutationDifferentialTest {
           agreeInvalid++;
           if (go.message.equals(ours.message)) {
             sameMessage++;
+          } else if (otherMessages.size() < 5000) {
+            otherMessages.add(mode + "\t" + go + "\t" + ours);
           }
         }
         return null;
