@@ -79,8 +79,12 @@ final class TraceMutator {
       splitBatch();
     } else if (pick < 91) {
       changeTable();
-    } else if (pick < 95) {
+    } else if (pick < 94) {
       endOfGeneration();
+    } else if (pick < 97) {
+      retypeEvent();
+    } else if (pick < 98) {
+      changeExperiment();
     } else {
       truncate();
     }
@@ -462,6 +466,67 @@ final class TraceMutator {
       int at = rnd.nextInt(records.size() + 1);
       records.add(at, EndOfGeneration.INSTANCE);
       applied.add("move EndOfGeneration " + i + " to " + at);
+    }
+  }
+
+  /** Replaces an event's type by another timed type, keeping as many arguments as fit. */
+  private void retypeEvent() {
+    int bi = randomBatch(true);
+    if (bi < 0) {
+      return;
+    }
+    List<EventType> timed = new ArrayList<>();
+    for (EventType t : EventType.values()) {
+      if (t.isTimed()) {
+        timed.add(t);
+      }
+    }
+    List<Event> ev = new ArrayList<>(batch(bi).events());
+    int k = rnd.nextInt(ev.size());
+    Event e = ev.get(k);
+    EventType to = timed.get(rnd.nextInt(timed.size()));
+    long[] args = new long[to.argCount()];
+    for (int a = 0; a < args.length; a++) {
+      args[a] = a < e.type().argCount() ? e.arg(a) : rnd.nextInt(4);
+    }
+    ev.set(k, Event.of(to, args));
+    setEvents(bi, ev);
+    applied.add("retype event " + k + " of record " + bi + " " + e.type().goName() + " -> "
+        + to.goName());
+  }
+
+  /** Changes an experimental batch's experiment byte, or gives a batch an experimental header. */
+  private void changeExperiment() {
+    List<Integer> l = batchIndexes(false, false);
+    List<Integer> experimental = new ArrayList<>();
+    for (int i = 0; i < records.size(); i++) {
+      if (records.get(i) instanceof Batch b && b.headerType() == EventType.EXPERIMENTAL_BATCH) {
+        experimental.add(i);
+      }
+    }
+    if (!experimental.isEmpty() && rnd.nextBoolean()) {
+      int i = experimental.get(rnd.nextInt(experimental.size()));
+      Batch b = batch(i);
+      int exp = rnd.nextInt(4);
+      Batch.Builder nb = Batch.experimentalBuilder(exp).generation(b.generation())
+          .thread(b.thread()).time(b.time());
+      byte[] payload = b.isOpaque() ? b.opaquePayload() : new byte[0];
+      if (exp != 0) {
+        nb.opaquePayload(payload);
+      } else if (payload.length > 0) {
+        return; // Opaque bytes cannot be re-read as events by the model.
+      }
+      records.set(i, nb.build());
+      applied.add("experiment of record " + i + " " + b.experiment() + " -> " + exp);
+    } else if (!l.isEmpty()) {
+      int i = l.get(rnd.nextInt(l.size()));
+      Batch b = batch(i);
+      if (b.isOpaque()) {
+        return;
+      }
+      records.set(i, Batch.experimentalBuilder(0).generation(b.generation()).thread(b.thread())
+          .time(b.time()).addAll(b.events()).build());
+      applied.add("record " + i + " behind an ExperimentalBatch header with experiment 0");
     }
   }
 
