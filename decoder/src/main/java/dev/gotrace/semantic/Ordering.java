@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
@@ -80,8 +79,8 @@ final class Ordering {
     int status;
     long seqGen;
     long seq;
-    /** Open user regions, innermost last: task id and name (a byte string). */
-    final List<Object[]> regions = new ArrayList<>(0);
+    /** Open user regions, innermost last. */
+    final List<UserRegion> regions = new ArrayList<>(0);
 
     GState(long id, int status, long gen) {
       this.id = id;
@@ -101,6 +100,38 @@ final class Ordering {
     }
   }
 
+  /** A user region: its task and its name, compared by content (ids differ between generations). */
+  private static final class UserRegion {
+    final long task;
+    final String name;
+
+    UserRegion(long task, String name) {
+      this.task = task;
+      this.name = name;
+    }
+
+    boolean matches(long task, String name) {
+      return this.task == task && this.name.equals(name);
+    }
+
+    /** Go's {@code %v} of its region value. */
+    @Override
+    public String toString() {
+      return "{" + Long.toUnsignedString(task) + " " + ByteStrings.text(name) + "}";
+    }
+  }
+
+  /** An active task: its name (carried to its end, maybe generations later) and parent. */
+  private static final class ActiveTask {
+    final String name;
+    final long parent;
+
+    ActiveTask(String name, long parent) {
+      this.name = name;
+      this.parent = parent;
+    }
+  }
+
   private static final class MState {
     long g = NONE;
     long p = NONE;
@@ -109,7 +140,7 @@ final class Ordering {
   private final Map<Long, GState> goroutines = new HashMap<>();
   private final Map<Long, PState> procs = new HashMap<>();
   private final Map<Long, MState> threads = new HashMap<>();
-  private final Map<Long, Object[]> activeTasks = new HashMap<>();
+  private final Map<Long, ActiveTask> activeTasks = new HashMap<>();
   private long gcSeq;
   private int gcState = GC_UNDETERMINED;
   private long initialGen;
@@ -850,7 +881,7 @@ final class Ordering {
           "a string id of generation " + Long.toUnsignedString(gen),
           "id " + Long.toUnsignedString(nameId));
     }
-    activeTasks.put(id, new Object[] {table.string(nameId), parent});
+    activeTasks.put(id, new ActiveTask(table.string(nameId), parent));
     requireUserGo();
     pushCurrent();
     return true;
@@ -858,10 +889,10 @@ final class Ordering {
 
   private boolean taskEnd() throws TraceValidationException {
     long id = ev.args[0];
-    Object[] task = activeTasks.remove(id);
+    ActiveTask task = activeTasks.remove(id);
     if (task != null) {
-      ev.args[2] = (Long) task[1];
-      ev.args[3] = table.addExtraString((String) task[0]);
+      ev.args[2] = task.parent;
+      ev.args[3] = table.addExtraString(task.name);
     } else {
       ev.args[2] = Task.NO_TASK;
       ev.args[3] = table.addExtraString("");
@@ -890,18 +921,16 @@ final class Ordering {
           "region on a goroutine never seen", "goroutine " + curG + " known", "unknown");
     }
     if (begin) {
-      s.regions.add(new Object[] {task, regionName});
+      s.regions.add(new UserRegion(task, regionName));
     } else if (!s.regions.isEmpty()) {
-      Object[] inner = s.regions.get(s.regions.size() - 1);
-      if ((Long) inner[0] != task || !inner[1].equals(regionName)) {
-        throw fail("misuse of region in goroutine " + curG + ": region end {"
-                + Long.toUnsignedString(task) + " " + ByteStrings.text(regionName)
-                + "} when the inner-most active region start event is {"
-                + Long.toUnsignedString((Long) inner[0]) + " " + ByteStrings.text((String) inner[1])
-                + "}",
+      UserRegion inner = s.regions.get(s.regions.size() - 1);
+      if (!inner.matches(task, regionName)) {
+        UserRegion end = new UserRegion(task, regionName);
+        throw fail("misuse of region in goroutine " + curG + ": region end " + end
+                + " when the inner-most active region start event is " + inner,
             "region end does not match the innermost open region",
-            "task " + Long.toUnsignedString((Long) inner[0]) + " region \""
-                + ByteStrings.text((String) inner[1]) + "\"",
+            "task " + Long.toUnsignedString(inner.task) + " region \""
+                + ByteStrings.text(inner.name) + "\"",
             "task " + Long.toUnsignedString(task) + " region \"" + ByteStrings.text(regionName)
                 + "\"");
       }
@@ -1135,31 +1164,5 @@ final class Ordering {
     }
     pushCurrent();
     return true;
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // Diagnostics.
-
-  /** A one-line summary of a resource's state, for reports. */
-  String describeGoroutine(long gid) {
-    GState s = goroutines.get(gid);
-    return s == null ? "goroutine " + gid + " unknown"
-        : "goroutine " + gid + " " + goStatusName(s.status) + " seq " + seq(s.seqGen, s.seq);
-  }
-
-  String describeProc(long pid) {
-    PState s = procs.get(pid);
-    return s == null ? "proc " + pid + " unknown"
-        : "proc " + pid + " " + procStatusName(s.status) + " seq " + seq(s.seqGen, s.seq);
-  }
-
-  String describeGc() {
-    return "GC " + GC_STATE[gcState] + " seq " + Long.toUnsignedString(gcSeq);
-  }
-
-  @Override
-  public String toString() {
-    return Objects.toString(goroutines.size()) + " goroutines, " + procs.size() + " procs, "
-        + threads.size() + " threads";
   }
 }
