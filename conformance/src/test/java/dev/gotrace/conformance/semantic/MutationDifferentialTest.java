@@ -9,6 +9,11 @@ import dev.gotrace.encoder.TraceWriter;
 import dev.gotrace.encoder.VarintLayout;
 import dev.gotrace.wire.Trace;
 import dev.gotrace.wire.TraceFormatException;
+import dev.gotrace.semantic.ParsedEvent;
+import dev.gotrace.semantic.SemanticReader;
+import dev.gotrace.semantic.TraceValidationException;
+import dev.gotrace.semantic.ValidationMode;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,27 +45,12 @@ final class MutationDifferentialTest {
 
   @Test
   void mutatedTracesGetGosVerdicts() throws Exception {
-    List<SeedTraces.Seed> seeds = new ArrayList<>(SeedTraces.committed());
-    seeds.addAll(SeedTraces.goTestdata());
-    seeds.addAll(SeedTraces.corpus(SeedTraces.MAX_CORPUS_SEED));
-    // Seeds the wire decoder rejects (Go's hand-made broken traces) cannot be mutated by
-    // structure; they are left out.
+    List<SeedTraces.Seed> seeds = new ArrayList<>();
     List<Trace> decoded = new ArrayList<>();
-    List<SeedTraces.Seed> usable = new ArrayList<>();
-    for (SeedTraces.Seed s : seeds) {
-      try {
-        decoded.add(TraceDecoder.decode(s.bytes));
-        usable.add(s);
-      } catch (TraceFormatException e) {
-        System.out.println("not a seed (the wire decoder rejects it): " + s.name + ": " + e);
-      }
-    }
-    seeds = usable;
+    loadSeeds(seeds, decoded);
     KnownDisagreements known = KnownDisagreements.load();
     Path out = GoTools.repoRoot().resolve("conformance/target/semantic-differential");
     Files.createDirectories(out);
-    EncoderOptions options = EncoderOptions.DEFAULTS.withLayout(VarintLayout.PRESERVE)
-        .withCheckLimits(false);
 
     Stats parsed = new Stats("parsed");
     Stats full = new Stats("full");
@@ -76,24 +66,9 @@ final class MutationDifferentialTest {
         List<byte[]> cases = new ArrayList<>();
         List<String> what = new ArrayList<>();
         for (int i = from; i < to; i++) {
-          int s = i % seeds.size();
-          Random rnd = new Random(SEED * 1_000_003L + i);
-          byte[] bytes;
-          String description;
-          if (rnd.nextInt(20) == 0) {
-            bytes = seeds.get(s).bytes.clone();
-            description = byteMutation(bytes, rnd);
-            if (description.startsWith("cut")) {
-              bytes = Arrays.copyOf(bytes, Integer.parseInt(description.substring(7)));
-            }
-          } else {
-            TraceMutator m = new TraceMutator(rnd);
-            Trace mutated = m.mutate(decoded.get(s));
-            bytes = TraceWriter.encode(mutated, options);
-            description = m.description();
-          }
-          cases.add(bytes);
-          what.add("case " + i + " (seed " + seeds.get(s).name + "): " + description);
+          String[] description = new String[1];
+          cases.add(mutatedCase(i, seeds, decoded, description));
+          what.add(description[0]);
         }
         Thread feeder = go.send(cases);
         long t1 = System.nanoTime();
@@ -144,6 +119,83 @@ final class MutationDifferentialTest {
         .that(unexplained).isEmpty();
     assertWithMessage(summary).that(parsed.agreement()).isAtLeast(0.999);
     assertWithMessage(summary).that(full.agreement()).isAtLeast(0.999);
+  }
+
+  private static final EncoderOptions OPTIONS = EncoderOptions.DEFAULTS
+      .withLayout(VarintLayout.PRESERVE).withCheckLimits(false);
+
+  /** The seeds the wire decoder reads (Go's hand-made broken traces cannot be mutated by structure). */
+  private static void loadSeeds(List<SeedTraces.Seed> seeds, List<Trace> decoded)
+      throws IOException, InterruptedException {
+    List<SeedTraces.Seed> all = new ArrayList<>(SeedTraces.committed());
+    all.addAll(SeedTraces.goTestdata());
+    all.addAll(SeedTraces.corpus(SeedTraces.MAX_CORPUS_SEED));
+    for (SeedTraces.Seed s : all) {
+      try {
+        decoded.add(TraceDecoder.decode(s.bytes));
+        seeds.add(s);
+      } catch (TraceFormatException e) {
+        System.out.println("not a seed (the wire decoder rejects it): " + s.name + ": " + e);
+      }
+    }
+  }
+
+  /** Case {@code i}: deterministic for the seed list and {@link #SEED}. */
+  private static byte[] mutatedCase(int i, List<SeedTraces.Seed> seeds, List<Trace> decoded,
+      String[] description) throws IOException {
+    int s = i % seeds.size();
+    Random rnd = new Random(SEED * 1_000_003L + i);
+    byte[] bytes;
+    String what;
+    if (rnd.nextInt(20) == 0) {
+      bytes = seeds.get(s).bytes.clone();
+      what = byteMutation(bytes, rnd);
+      if (what.startsWith("cut")) {
+        bytes = Arrays.copyOf(bytes, Integer.parseInt(what.substring(7)));
+      }
+    } else {
+      TraceMutator m = new TraceMutator(rnd);
+      bytes = TraceWriter.encode(m.mutate(decoded.get(s)), OPTIONS);
+      what = m.description();
+    }
+    description[0] = "case " + i + " (seed " + seeds.get(s).name + "): " + what;
+    return bytes;
+  }
+
+  /**
+   * For valid and invalid cases alike, {@code dump --parsed} prints the events Go prints before it
+   * stops (at an error, or where Go's printing panics): the same events, in the same order, with
+   * the same text.
+   */
+  @Test
+  void mutatedTracesDumpAsGoDumpsThem() throws Exception {
+    List<SeedTraces.Seed> seeds = new ArrayList<>();
+    List<Trace> decoded = new ArrayList<>();
+    loadSeeds(seeds, decoded);
+    Path oracle = GoTools.oracle();
+    List<String> wrong = new ArrayList<>();
+    int cases = Integer.getInteger("gotrace.semantic.dumps", 300);
+    for (int i = 0; i < cases; i++) {
+      String[] what = new String[1];
+      byte[] trace = mutatedCase(i, seeds, decoded, what);
+      GoTools.Result go = GoTools.run(GoTools.repoRoot(), List.of(oracle.toString(), "parsed"),
+          trace, 60);
+      StringBuilder ours = new StringBuilder();
+      try {
+        SemanticReader r = SemanticReader.open(new ByteArrayInputStream(trace),
+            ValidationMode.PARSER);
+        for (ParsedEvent e = r.next(); e != null; e = r.next()) {
+          ours.append(e).append('\n');
+        }
+      } catch (TraceValidationException e) {
+        // The events before the problem are what counts here.
+      }
+      if (!go.out().equals(ours.toString())) {
+        wrong.add(what[0]);
+      }
+    }
+    assertWithMessage("mutated traces whose events (up to Go's error) differ from Go's")
+        .that(wrong).isEmpty();
   }
 
   private static String byteMutation(byte[] bytes, Random rnd) {
