@@ -42,6 +42,8 @@ final class MutationDifferentialTest {
   private static final int CASES = Integer.getInteger("gotrace.semantic.mutations", 12_000);
   private static final long SEED = Long.getLong("gotrace.semantic.seed", 0x5E3A_11C0L);
   private static final int CHUNK = 1_000;
+  /** One case in this many is a byte-level mutation (a bit flip or a cut) rather than a structural one. */
+  private static final int BYTE_SHARE = Integer.getInteger("gotrace.semantic.byteShare", 20);
 
   @Test
   void mutatedTracesGetGosVerdicts() throws Exception {
@@ -147,7 +149,7 @@ final class MutationDifferentialTest {
     Random rnd = new Random(SEED * 1_000_003L + i);
     byte[] bytes;
     String what;
-    if (rnd.nextInt(20) == 0) {
+    if (rnd.nextInt(BYTE_SHARE) == 0) {
       bytes = seeds.get(s).bytes.clone();
       what = byteMutation(bytes, rnd);
       if (what.startsWith("cut")) {
