@@ -112,9 +112,9 @@ final class BatchReader {
     try {
       return in.readUvarint();
     } catch (TraceInput.VarintOverflow e) {
-      throw Problems.framing(WirePosition.inRecord(at, recordIndex), goPrefix + ": " + e.getMessage(),
-          "batch header varint overflows 64 bits", "a " + field + " varint of at most ten bytes",
-          "more");
+      throw Problems.framing(WirePosition.inRecord(at, recordIndex),
+          goPrefix + ": " + e.getMessage(), "batch header varint overflows 64 bits",
+          "a " + field + " varint of at most ten bytes", "more");
     } catch (TraceInput.PartialVarint e) {
       throw Problems.framing(WirePosition.inRecord(in.offset(), recordIndex),
           goPrefix + ": " + e.getMessage(), "input ends inside a batch header",
@@ -129,8 +129,8 @@ final class BatchReader {
 
   /**
    * Reads {@code go 1.NN trace} and three NUL bytes. Go scans the number with {@code %d}, so
-   * leading zeros and blanks before the number are accepted; the v1 versions (11, 19, 21), which Go converts with a separate
-   * parser, are reported as unsupported.
+   * leading zeros and blanks before the number are accepted. The v1 versions (11, 19, 21),
+   * which Go converts with a separate parser, are reported as unsupported.
    */
   private static TraceVersion readHeader(TraceInput in) throws IOException {
     byte[] prefix = {'g', 'o', ' ', '1', '.'};

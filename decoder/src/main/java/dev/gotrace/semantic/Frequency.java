@@ -15,7 +15,7 @@ final class Frequency {
     this.nanosPerTick = nanosPerTick;
   }
 
-  /** The clock of a {@code Frequency} record. Zero ticks per second gives an infinite factor, as in Go. */
+  /** The clock of a {@code Frequency} record (0 ticks per second: an infinite factor, as in Go). */
   static Frequency ofTicksPerSecond(long ticksPerSecond) {
     return new Frequency(1.0 / (GoNumbers.unsignedToDouble(ticksPerSecond) / 1e9));
   }

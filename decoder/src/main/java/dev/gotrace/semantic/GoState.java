@@ -1,6 +1,6 @@
 package dev.gotrace.semantic;
 
-/** A goroutine's state as the parser reports it in state transitions (Go's {@code trace.GoState}). */
+/** A goroutine's state as the parser reports it in transitions (Go's {@code trace.GoState}). */
 public enum GoState {
   /** Nothing is known yet: the goroutine's first status in the first generation. */
   UNDETERMINED("Undetermined"),

@@ -74,7 +74,7 @@ final class GoTime {
     return s.toString();
   }
 
-  /** Go's {@code Time.String()} of a wall-clock reading: {@code 2006-01-02 15:04:05.999999999 -0700 MST}. */
+  /** Go's {@code Time.String()}: {@code 2006-01-02 15:04:05.999999999 -0700 MST}. */
   static String goString(long seconds, long nanos) {
     ZonedDateTime t;
     try {

@@ -375,7 +375,8 @@ final class Ordering {
   }
 
   private static String needs(int c, String what) {
-    return c == MUST ? what : c == MUST_NOT ? "no " + what.substring(2) : "any " + what.substring(2);
+    String noun = what.substring(2);
+    return c == MUST ? what : c == MUST_NOT ? "no " + noun : "any " + noun;
   }
 
   private void requireUserGo() throws TraceValidationException {

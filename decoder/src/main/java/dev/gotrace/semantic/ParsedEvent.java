@@ -167,8 +167,8 @@ public final class ParsedEvent {
   // Stacks.
 
   /**
-   * Whether the event has a stack of its own in Go's sense: a non-zero stack argument, or, for a CPU
-   * sample, any stack id (Go treats a sample's stack as present even when its id is 0).
+   * Whether the event has a stack of its own in Go's sense: a non-zero stack argument, or, for a
+   * CPU sample, any stack id (Go treats a sample's stack as present even when its id is 0).
    */
   boolean hasStack() {
     if (type == SYNC) {
@@ -453,7 +453,8 @@ public final class ParsedEvent {
     ClockSnapshot snapshot = null;
     Map<String, List<ExperimentalBatch>> batches = new LinkedHashMap<>();
     if (tables != null) {
-      for (Map.Entry<Integer, List<ExperimentalBatch>> e : tables.experimentalBatches().entrySet()) {
+      Map<Integer, List<ExperimentalBatch>> all = tables.experimentalBatches();
+      for (Map.Entry<Integer, List<ExperimentalBatch>> e : all.entrySet()) {
         batches.put(EXPERIMENTS[e.getKey()], List.copyOf(e.getValue()));
       }
       snapshot = clockSnapshot();

@@ -48,7 +48,8 @@ public record StateTransition(ResourceId resource, int fromOrdinal, int toOrdina
 
   private void requireKind(ResourceKind kind) {
     if (resource.kind() != kind) {
-      throw new IllegalStateException("a " + resource.kind() + " transition, not a " + kind + " one");
+      throw new IllegalStateException(
+          "a " + resource.kind() + " transition, not a " + kind + " one");
     }
   }
 }

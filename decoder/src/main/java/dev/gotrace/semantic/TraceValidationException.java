@@ -28,7 +28,7 @@ public final class TraceValidationException extends TraceException {
     EVENT_DECODING,
     /** The state machines and the cross-thread order ({@code ordering.Advance}, the frontier). */
     ORDERING,
-    /** An event names a string or stack the generation does not define ({@code validateTableIDs}). */
+    /** An event names a string or stack its generation lacks ({@code validateTableIDs}). */
     TABLE_IDS,
     /** A check of Go's test validator ({@code testtrace.Validator}); strict mode only. */
     VALIDATOR,

@@ -28,7 +28,8 @@ final class GoTools {
       p = p.getParent();
     }
     if (p == null) {
-      throw new AssertionError("cannot find the repository root above " + Paths.get("").toAbsolutePath());
+      throw new AssertionError(
+          "cannot find the repository root above " + Paths.get("").toAbsolutePath());
     }
     return p;
   }

@@ -42,7 +42,7 @@ final class MutationDifferentialTest {
   private static final int CASES = Integer.getInteger("gotrace.semantic.mutations", 12_000);
   private static final long SEED = Long.getLong("gotrace.semantic.seed", 0x5E3A_11C0L);
   private static final int CHUNK = 1_000;
-  /** One case in this many is a byte-level mutation (a bit flip or a cut) rather than a structural one. */
+  /** One case in this many flips a bit or cuts the bytes instead of a structural mutation. */
   private static final int BYTE_SHARE = Integer.getInteger("gotrace.semantic.byteShare", 20);
 
   @Test
@@ -126,7 +126,7 @@ final class MutationDifferentialTest {
   private static final EncoderOptions OPTIONS = EncoderOptions.DEFAULTS
       .withLayout(VarintLayout.PRESERVE).withCheckLimits(false);
 
-  /** The seeds the wire decoder reads (Go's hand-made broken traces cannot be mutated by structure). */
+  /** The seeds the wire decoder reads (Go's hand-made broken traces cannot be mutated). */
   private static void loadSeeds(List<SeedTraces.Seed> seeds, List<Trace> decoded)
       throws IOException, InterruptedException {
     List<SeedTraces.Seed> all = new ArrayList<>(SeedTraces.committed());

@@ -28,7 +28,7 @@ final class SeedTraces {
     }
   }
 
-  /** Corpus traces larger than this are left out of mutation runs (they would dominate the time). */
+  /** Corpus traces larger than this are left out of mutation runs (they would dominate). */
   static final int MAX_CORPUS_SEED = 64 << 10;
 
   private SeedTraces() {}
