@@ -4,6 +4,9 @@ import dev.gotrace.decoder.EventTable;
 import dev.gotrace.decoder.RecordReader;
 import dev.gotrace.decoder.TraceDecoder;
 import dev.gotrace.encoder.TextTraceWriter;
+import dev.gotrace.semantic.ParsedEvent;
+import dev.gotrace.semantic.SemanticReader;
+import dev.gotrace.semantic.ValidationMode;
 import dev.gotrace.wire.Record;
 import java.io.InputStream;
 import java.io.Writer;
@@ -30,6 +33,11 @@ final class DumpCommand implements Callable<Integer> {
   @Option(names = "--wire", description = "Omit the `Trace Go1.NN` header line, as -d=wire does.")
   boolean wire;
 
+  @Option(names = "--parsed",
+      description = "Print the events in Go's order as `go tool trace -d=parsed` does"
+          + " (Event.String() of Go's parser) instead of the raw text format.")
+  boolean parsed;
+
   @Option(names = "--table", defaultValue = "FULL",
       description = "Events accepted in thread batches: FULL (as Go's parser, the default) or"
           + " VERSION_PREFIX (as Go's raw reader: no AllocFree events before go 1.26).")
@@ -38,6 +46,18 @@ final class DumpCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Writer out = spec.commandLine().getOut();
+    if (parsed) {
+      try (InputStream in = Inputs.open(file)) {
+        SemanticReader reader = SemanticReader.open(in, ValidationMode.PARSER);
+        for (ParsedEvent e = reader.next(); e != null; e = reader.next()) {
+          out.write(e.toString());
+          out.write('\n');
+        }
+      } finally {
+        out.flush();
+      }
+      return GotraceCommand.EXIT_OK;
+    }
     try (InputStream in = Inputs.open(file)) {
       RecordReader reader = TraceDecoder.records(in, table);
       TextTraceWriter text = TextTraceWriter.open(out, reader.version(), !wire);

@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
       GenCommand.class,
       MinimizeCommand.class,
       ToJavaCommand.class,
+      ValidateCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class GotraceCommand implements Callable<Integer> {

@@ -1,0 +1,3 @@
+module gotrace.local/semanticseed
+
+go 1.22

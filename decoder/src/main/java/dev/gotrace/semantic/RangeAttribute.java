@@ -1,0 +1,4 @@
+package dev.gotrace.semantic;
+
+/** A value attached to the end of a range. */
+public record RangeAttribute(String name, long value) {}

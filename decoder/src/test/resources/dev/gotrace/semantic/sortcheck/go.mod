@@ -1,0 +1,3 @@
+module gotrace.local/sortcheck
+
+go 1.22
