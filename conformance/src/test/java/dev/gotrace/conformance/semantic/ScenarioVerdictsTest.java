@@ -2,11 +2,13 @@ package dev.gotrace.conformance.semantic;
 
 import static com.google.common.truth.Truth.assertWithMessage;
 
+import dev.gotrace.fixtures.dsl.random.RandomSemanticTraces;
 import dev.gotrace.fixtures.dsl.scenarios.Scenario;
 import dev.gotrace.fixtures.dsl.scenarios.ScenarioCatalog;
 import dev.gotrace.semantic.SemanticReader;
 import dev.gotrace.semantic.TraceValidationException;
 import dev.gotrace.semantic.ValidationMode;
+import dev.gotrace.spec.TraceVersion;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -35,6 +37,21 @@ class ScenarioVerdictsTest {
     }
     assertWithMessage("scenarios whose verdict differs (of %s)", checked).that(wrong).isEmpty();
     assertWithMessage("scenarios checked").that(checked).isAtLeast(100);
+  }
+
+  @Test
+  void randomDslTracesAreValidForGotraceToo() {
+    // The same generator's output passes Go's parser and validator (RandomDslTracesAgainstGoTest).
+    List<String> wrong = new ArrayList<>();
+    for (int seed = 0; seed < 400; seed++) {
+      TraceVersion v = TraceVersion.values()[seed % TraceVersion.values().length];
+      byte[] bytes = RandomSemanticTraces.bytes(seed, v, 50 + seed * 5);
+      String problem = firstProblem(bytes, ValidationMode.STRICT);
+      if (!problem.isEmpty()) {
+        wrong.add("seed " + seed + " " + v + ": " + problem);
+      }
+    }
+    assertWithMessage("random DSL traces gotrace rejects").that(wrong).isEmpty();
   }
 
   /** Go's text of the first problem gotrace finds in {@code mode}, or "" when none. */
