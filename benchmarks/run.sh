@@ -81,10 +81,12 @@ echo "gotrace dump --wire = go tool trace -d=wire (sha256 $ours)" >&2
   echo "date=$(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo "nproc=$(nproc)"
   echo "cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
+  echo "cpu_mhz=$(sed -n 's/^cpu MHz[[:space:]]*: //p' /proc/cpuinfo | head -1)"
   echo "mem=$(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)"
   echo "kernel=$(uname -r)"
   echo "java=$(java -version 2>&1 | head -2 | tail -1)"
   echo "go=$(go version)"
+  echo "maven=$(mvn -B -v 2>/dev/null | head -1 | sed 's/\x1b\[[0-9;]*m//g')"
   echo "load_before=$(cut -d' ' -f1-3 /proc/loadavg)"
 } > "$out/machine.txt"
 
