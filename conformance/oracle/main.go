@@ -32,6 +32,16 @@
 //	gotraceoracle verdict-stream
 //	                           the same for many traces on stdin, each framed as uvarint(length) then
 //	                           the bytes; one line per trace: "index<TAB>PARSED<TAB>FULL", flushed.
+//	gotraceoracle rawcount FILE [PASSES]
+//	                           read every event of FILE with raw.Reader, printing nothing (benchmarks)
+//	gotraceoracle parsecount FILE [PASSES]
+//	                           read every event of FILE with the full parser trace.Reader (benchmarks)
+//
+// rawcount and parsecount load FILE into memory first, read it once untimed, then
+// PASSES more times (default 5) from memory, and print one line:
+// "events=N bytes=B passes=P mean_ns=T min_ns=T max_ns=T cpu_ns=T", where the
+// times are wall clock per pass and cpu_ns is the process's user+system time per
+// pass (all threads, the collector's included).
 //
 // Exit status: 0 on success, 1 when the input is rejected, 2 on usage errors.
 package main
@@ -46,6 +56,8 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"syscall"
+	"time"
 
 	"internal/trace"
 	"internal/trace/raw"
@@ -81,6 +93,10 @@ func main() {
 		return
 	case "verdict-stream":
 		err = verdictStream(os.Stdin, os.Stdout)
+	case "rawcount":
+		err = countEvents(os.Args[2:], rawCount)
+	case "parsecount":
+		err = countEvents(os.Args[2:], parseCount)
 	default:
 		usage()
 	}
@@ -477,4 +493,103 @@ func flat(err error) string {
 		}
 	}
 	return string(b)
+}
+
+// countEvents times a reader over a trace held in memory: one untimed pass, then
+// the requested number of timed passes. Each pass must see the same event count.
+func countEvents(args []string, count func(io.Reader) (int, error)) error {
+	if len(args) < 1 || len(args) > 2 {
+		usage()
+	}
+	passes := 5
+	if len(args) == 2 {
+		n, err := strconv.Atoi(args[1])
+		if err != nil || n < 1 {
+			usage()
+		}
+		passes = n
+	}
+	data, err := os.ReadFile(args[0])
+	if err != nil {
+		return err
+	}
+	events, err := count(bytes.NewReader(data))
+	if err != nil {
+		return err
+	}
+	var total, lo, hi time.Duration
+	cpu0 := cpuTime()
+	for i := 0; i < passes; i++ {
+		start := time.Now()
+		n, err := count(bytes.NewReader(data))
+		d := time.Since(start)
+		if err != nil {
+			return err
+		}
+		if n != events {
+			return fmt.Errorf("pass %d read %d events, the first pass %d", i+1, n, events)
+		}
+		total += d
+		if i == 0 || d < lo {
+			lo = d
+		}
+		if d > hi {
+			hi = d
+		}
+	}
+	cpu := cpuTime() - cpu0
+	fmt.Printf("events=%d bytes=%d passes=%d mean_ns=%d min_ns=%d max_ns=%d cpu_ns=%d\n",
+		events, len(data), passes, total.Nanoseconds()/int64(passes), lo.Nanoseconds(), hi.Nanoseconds(),
+		cpu.Nanoseconds()/int64(passes))
+	return nil
+}
+
+// cpuTime is the user and system time the process has used so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// rawCount reads every event with Go's raw reader (what `go tool trace -d=wire`
+// reads with, minus the printing): batch headers and EndOfGeneration records count
+// as events, as that reader returns them.
+func rawCount(in io.Reader) (int, error) {
+	r, err := raw.NewReader(in)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for {
+		_, err := r.ReadEvent()
+		if errors.Is(err, io.EOF) {
+			return n, nil
+		}
+		if err != nil {
+			return n, err
+		}
+		n++
+	}
+}
+
+// parseCount reads every event with the full parser (ordering, validation of the
+// state machine, generations), as `go tool trace` does before it shows anything.
+func parseCount(in io.Reader) (int, error) {
+	r, err := trace.NewReader(in)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for {
+		_, err := r.ReadEvent()
+		if errors.Is(err, io.EOF) {
+			return n, nil
+		}
+		if err != nil {
+			return n, err
+		}
+		n++
+	}
 }

@@ -1,0 +1,3 @@
+module gotrace.local/benchmarks
+
+go 1.22
