@@ -107,8 +107,8 @@ func main() {
 }
 
 func usage() {
-	fmt.Fprintln(os.Stderr, "usage: gotraceoracle text2bytes|bytes2text|validate < in > out, validate-batch FILE..., or specs")
-	fmt.Fprintln(os.Stderr, "usage: gotraceoracle text2bytes|bytes2text|validate|parsed|verdict-stream < in > out, or validate-batch|verdict-batch FILE...")
+	fmt.Fprintln(os.Stderr, "usage: gotraceoracle text2bytes|bytes2text|validate|parsed|verdict-stream|rawcount|parsecount < in > out,")
+	fmt.Fprintln(os.Stderr, "       gotraceoracle validate-batch|verdict-batch|parse-batch FILE..., or gotraceoracle specs")
 	os.Exit(2)
 }
 
