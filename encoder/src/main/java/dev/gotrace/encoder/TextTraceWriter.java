@@ -120,7 +120,7 @@ public final class TextTraceWriter {
           line.append(' ');
         }
         line.append(EventType.FRAME_FIELDS.get(k)).append('=');
-        line.append(Long.toUnsignedString(v[at + k]));
+        appendUnsigned(v[at + k]);
       }
     }
     if (t.hasData()) {
@@ -130,7 +130,17 @@ public final class TextTraceWriter {
   }
 
   private void arg(String name, long value) {
-    line.append(' ').append(name).append('=').append(Long.toUnsignedString(value));
+    line.append(' ').append(name).append('=');
+    appendUnsigned(value);
+  }
+
+  /** Appends {@code value} as an unsigned decimal; without a String unless it is over 2^63-1. */
+  private void appendUnsigned(long value) {
+    if (value >= 0) {
+      line.append(value);
+    } else {
+      line.append(Long.toUnsignedString(value));
+    }
   }
 
   private void data(byte[] bytes) {
