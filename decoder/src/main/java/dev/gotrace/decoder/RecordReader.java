@@ -7,8 +7,8 @@ import dev.gotrace.wire.EndOfGeneration;
 import dev.gotrace.wire.Event;
 import dev.gotrace.wire.HeaderWidths;
 import dev.gotrace.wire.Record;
+import dev.gotrace.wire.Varints;
 import java.io.IOException;
-import java.util.Arrays;
 
 /**
  * Reads a binary trace as immutable {@link Record} values, one at a time: memory stays bounded
@@ -17,7 +17,6 @@ import java.util.Arrays;
  */
 public final class RecordReader {
   private final WireReader wire;
-  private final byte[] widths = new byte[WireReaderLimits.MAX_VARINTS];
 
   RecordReader(WireReader wire) {
     this.wire = wire;
@@ -62,35 +61,28 @@ public final class RecordReader {
   Event currentEvent() {
     EventType t = wire.eventType();
     int n = wire.valueCount();
-    Event.Builder e = Event.builder(t);
-    long[] args = new long[t.argCount()];
-    for (int i = 0; i < args.length; i++) {
-      args[i] = wire.value(i);
+    long[] values = new long[n];
+    boolean minimal = true;
+    for (int i = 0; i < n; i++) {
+      long v = wire.value(i);
+      values[i] = v;
+      minimal &= wire.varintWidth(i) == Varints.minimalWidth(v);
     }
-    e.args(args);
-    if (t.isStack()) {
-      long[] frames = new long[n - args.length];
-      for (int i = 0; i < frames.length; i++) {
-        frames[i] = wire.value(args.length + i);
-      }
-      e.frameValues(frames);
-    }
+    byte[] data = null;
     int varints = n;
     if (wire.hasData()) {
-      byte[] data = new byte[wire.dataLength()];
+      data = new byte[wire.dataLength()];
       wire.copyData(data, 0);
-      e.data(data);
+      minimal &= wire.varintWidth(n) == Varints.minimalWidth(data.length);
       varints++;
     }
-    boolean minimal = true;
-    for (int i = 0; i < varints; i++) {
-      widths[i] = (byte) wire.varintWidth(i);
-      long v = i < n ? wire.value(i) : wire.dataLength();
-      minimal &= widths[i] == dev.gotrace.wire.Varints.minimalWidth(v);
-    }
+    byte[] widths = null;
     if (!minimal) {
-      e.varintWidths(Arrays.copyOf(widths, varints));
+      widths = new byte[varints];
+      for (int i = 0; i < varints; i++) {
+        widths[i] = (byte) wire.varintWidth(i);
+      }
     }
-    return e.build();
+    return Event.fromWire(t, values, data, widths);
   }
 }

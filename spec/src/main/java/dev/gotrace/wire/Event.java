@@ -45,6 +45,53 @@ public final class Event {
     return builder(EventType.STACK).args(id, frames.size()).frames(frames).build();
   }
 
+  /**
+   * An event as a decoder read it, without the builder's copies: {@code values} in wire order
+   * (spec arguments, then four per frame for a stack record), {@code data} for a data event, and
+   * {@code widths} as read, one per varint with the data length last ({@code null} when all are
+   * minimal). The event takes the arrays as they are: the caller must not change them afterwards.
+   * Checks the shape as {@link Builder#build} does.
+   */
+  public static Event fromWire(EventType type, long[] values, byte[] data, byte[] widths) {
+    EventForm form = type.form();
+    if (form == EventForm.BATCH_HEADER || form == EventForm.GENERATION_END) {
+      throw new IllegalArgumentException(
+          type.goName() + " is a top-level record, not an event inside a batch");
+    }
+    int argCount = type.argCount();
+    int expected = type.isStack() && values.length >= argCount
+        ? argCount + 4 * (int) Math.min(values[1], Integer.MAX_VALUE / 8)
+        : argCount;
+    if (values.length != expected) {
+      throw new IllegalArgumentException(type.goName() + " takes " + expected + " values, got "
+          + values.length);
+    }
+    if ((data != null) != type.hasData()) {
+      throw new IllegalArgumentException(type.goName()
+          + (data == null ? " needs its data" : " carries no data"));
+    }
+    if (widths != null) {
+      int count = values.length + (data != null ? 1 : 0);
+      if (widths.length != count) {
+        throw new IllegalArgumentException(
+            type.goName() + " has " + count + " varints, got " + widths.length + " widths");
+      }
+      boolean minimal = true;
+      for (int i = 0; i < count; i++) {
+        long v = i < values.length ? values[i] : data.length;
+        if (!Varints.fits(v, widths[i])) {
+          throw new IllegalArgumentException(type.goName() + ": value "
+              + Long.toUnsignedString(v) + " cannot be written in " + widths[i] + " bytes");
+        }
+        minimal &= widths[i] == Varints.minimalWidth(v);
+      }
+      if (minimal) {
+        widths = null;
+      }
+    }
+    return new Event(type, values, data, widths);
+  }
+
   public static Builder builder(EventType type) {
     return new Builder(type);
   }
