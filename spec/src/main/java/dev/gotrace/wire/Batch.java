@@ -27,8 +27,9 @@ public final class Batch implements Record {
   private final byte[] payload; // non-null exactly for opaque batches
   private final HeaderWidths widths;
   private final Long sizeOverride;
+  private final int payloadLength; // computed once, from the events or the opaque bytes
 
-  private Batch(Builder b) {
+  private Batch(Builder b, int payloadLength) {
     this.headerType = b.headerType;
     this.experiment = b.experiment;
     this.generation = b.generation;
@@ -37,7 +38,9 @@ public final class Batch implements Record {
     this.events = Collections.unmodifiableList(new ArrayList<>(b.events));
     this.payload = b.payload;
     this.sizeOverride = b.sizeOverride;
-    this.widths = b.widths.normalize(generation, thread, time, b.sizeForWidths());
+    this.payloadLength = payloadLength;
+    this.widths = b.widths.normalize(generation, thread, time,
+        sizeOverride != null ? sizeOverride : payloadLength);
   }
 
   /** A builder for an ordinary {@code EventBatch}. */
@@ -118,14 +121,7 @@ public final class Batch implements Record {
 
   /** The payload length in bytes, computed from the events (or the opaque bytes). */
   public int payloadLength() {
-    if (payload != null) {
-      return payload.length;
-    }
-    int n = 0;
-    for (Event e : events) {
-      n += e.encodedLength();
-    }
-    return n;
+    return payloadLength;
   }
 
   /** The size the header states: the override if one was set, else {@link #payloadLength}. */
@@ -255,14 +251,11 @@ public final class Batch implements Record {
       return headerType == EventType.EXPERIMENTAL_BATCH && experiment != 0;
     }
 
-    long sizeForWidths() {
-      if (sizeOverride != null) {
-        return sizeOverride;
-      }
+    private int payloadLength() {
       if (payload != null) {
         return payload.length;
       }
-      long n = 0;
+      int n = 0;
       for (Event e : events) {
         n += e.encodedLength();
       }
@@ -273,7 +266,9 @@ public final class Batch implements Record {
       if (isOpaque() && payload == null) {
         payload = new byte[0];
       }
-      long[] values = {generation, thread, time, sizeForWidths()};
+      int payloadLength = payloadLength();
+      long[] values = {generation, thread, time,
+          sizeOverride != null ? sizeOverride : payloadLength};
       for (int i = 0; i < 4; i++) {
         if (widths.stated(i) != 0 && !Varints.fits(values[i], widths.stated(i))) {
           throw new IllegalArgumentException("batch header field " + i + " value "
@@ -281,7 +276,7 @@ public final class Batch implements Record {
               + " bytes");
         }
       }
-      return new Batch(this);
+      return new Batch(this, payloadLength);
     }
   }
 }

@@ -22,12 +22,24 @@ public final class Event {
   private final long[] values; // spec args, then 4 per frame for Stack
   private final byte[] data; // non-null exactly when type.hasData()
   private final byte[] widths; // null when every varint is minimal
+  // Computed once: batches sum it for their size, the encoder for every batch it writes. The
+  // int fits in the object's alignment padding (28 -> 32 bytes with compressed oops).
+  private final int encodedLength;
 
   private Event(EventType type, long[] values, byte[] data, byte[] widths) {
     this.type = type;
     this.values = values;
     this.data = data;
     this.widths = widths;
+    int n = 1;
+    for (int i = 0; i < values.length; i++) {
+      n += widths != null ? widths[i] : Varints.minimalWidth(values[i]);
+    }
+    if (data != null) {
+      n += (widths != null ? widths[values.length] : Varints.minimalWidth(data.length))
+          + data.length;
+    }
+    this.encodedLength = n;
   }
 
   /** An event with these spec arguments (for {@code Stack} and {@code String} use the builder). */
@@ -194,11 +206,7 @@ public final class Event {
 
   /** The number of bytes this event occupies on the wire, its type byte included. */
   public int encodedLength() {
-    int n = 1 + (data != null ? data.length : 0);
-    for (int i = 0; i < varintCount(); i++) {
-      n += varintWidth(i);
-    }
-    return n;
+    return encodedLength;
   }
 
   /**
