@@ -52,6 +52,16 @@ public final class WireReader {
 
   private static final String[] HEADER_FIELDS = {"gen", "m", "time", "size"};
 
+  /** Per type byte: the spec argument count, or -1 when no event type has that number. */
+  private static final byte[] ARG_COUNT = new byte[256];
+
+  static {
+    java.util.Arrays.fill(ARG_COUNT, (byte) -1);
+    for (EventType t : EventType.values()) {
+      ARG_COUNT[t.wire()] = (byte) t.argCount();
+    }
+  }
+
   private static final byte[] HEADER_PREFIX = "go 1.".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] HEADER_SUFFIX = " trace\0\0\0".getBytes(StandardCharsets.US_ASCII);
 
@@ -64,6 +74,13 @@ public final class WireReader {
   private boolean eof;
 
   private TraceVersion version;
+
+  /**
+   * Per type byte: whether the event may follow the first event of a thread batch, under this
+   * reader's version and table. Set with the version; lets nextEvent skip checkAdmitted for the
+   * common case (which still makes every decision and builds every error).
+   */
+  private final boolean[] admittedInEvents = new boolean[256];
 
   // The current record.
   private int recordIndex = -1;
@@ -322,10 +339,12 @@ public final class WireReader {
     int wire = buf[pos] & 0xFF;
     EventType type = EventType.ofWire(wire);
     eventType = null;
-    checkAdmitted(wire, type);
+    if (batchKind != BatchKind.EVENTS || eventStart == payloadStart || !admittedInEvents[wire]) {
+      checkAdmitted(wire, type);
+    }
     eventType = type;
     int p = pos + 1;
-    int argCount = type.argCount();
+    int argCount = ARG_COUNT[wire];
     for (int i = 0; i < argCount; i++) {
       p = readValue(p, i);
     }
@@ -391,6 +410,35 @@ public final class WireReader {
   }
 
   private int readValue(int p, int index) throws TraceFormatException {
+    // Fast path: at least ten bytes left in the payload, so no per-byte bounds check. Values of
+    // real traces are mostly one to three bytes. A tenth byte over 1 falls through to the loop
+    // below, which makes the error.
+    byte[] b = buf;
+    if (payloadEnd - p >= FormatLimits.MAX_VARINT_LENGTH) {
+      int x = b[p];
+      if (x >= 0) {
+        values[index] = x;
+        widths[index] = 1;
+        return p + 1;
+      }
+      long value = x & 0x7F;
+      for (int i = 1; i < FormatLimits.MAX_VARINT_LENGTH; i++) {
+        x = b[p + i];
+        if (i == FormatLimits.MAX_VARINT_LENGTH - 1 && (x & 0xFF) > 1) {
+          break;
+        }
+        value |= (long) (x & 0x7F) << (7 * i);
+        if (x >= 0) {
+          values[index] = value;
+          widths[index] = (byte) (i + 1);
+          return p + i + 1;
+        }
+      }
+    }
+    return readValueSlow(p, index);
+  }
+
+  private int readValueSlow(int p, int index) throws TraceFormatException {
     long value = 0;
     int start = p;
     for (int shift = 0; ; shift += 7) {
@@ -517,6 +565,12 @@ public final class WireReader {
       p++;
     }
     version = TraceVersion.ofNumber(number);
+    if (version != null) {
+      for (EventType t : EventType.values()) {
+        admittedInEvents[t.wire()] = BatchKind.EVENTS.admitsAfterFirst(t, version)
+            && (table != EventTable.VERSION_PREFIX || version.rawTableIncludes(t));
+      }
+    }
     if (version == null) {
       String why = number == 11 || number == 19 || number == 21
           ? "a v1 trace (go 1." + number + "), which gotrace does not read"
