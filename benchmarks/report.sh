@@ -38,7 +38,9 @@ events=$(info raw_events)
       "EncodeBenchmark.preserve": "TraceWriter.encode, PRESERVE",
       "EncodeBenchmark.minimal": "TraceWriter.encode, MINIMAL",
       "TextBenchmark.text": "TextTraceWriter, decoded Trace to a counting Appendable",
-      "TextBenchmark.dumpWire": "bytes to -d=wire text bytes, streaming (as gotrace dump)"
+      "TextBenchmark.dumpWire": "bytes to -d=wire text bytes, streaming (as gotrace dump)",
+      "SemanticBenchmark.parser": "SemanticReader, Go parser rules, every event in Go order",
+      "SemanticBenchmark.strict": "SemanticReader, parser rules + Go test validator checks"
     }[.];
     .[] | (.benchmark | split(".") | .[-2:] | join(".")) as $n | .secondaryMetrics as $s
     | "| `\($n)` | \($n | what) | \(r($s.bytes.score / 1048576; 1)) | \(r($s.events.score / 1e6; 2))"

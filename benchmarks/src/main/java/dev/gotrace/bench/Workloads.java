@@ -5,6 +5,9 @@ import dev.gotrace.decoder.RecordReader;
 import dev.gotrace.decoder.TraceDecoder;
 import dev.gotrace.decoder.WireReader;
 import dev.gotrace.encoder.EncoderOptions;
+import dev.gotrace.semantic.ParsedEvent;
+import dev.gotrace.semantic.SemanticReader;
+import dev.gotrace.semantic.ValidationMode;
 import dev.gotrace.encoder.TextTraceWriter;
 import dev.gotrace.encoder.TraceWriter;
 import dev.gotrace.encoder.VarintLayout;
@@ -27,6 +30,20 @@ import java.nio.charset.StandardCharsets;
  */
 final class Workloads {
   private Workloads() {}
+
+  /**
+   * Reads every event with the semantic reader (Go's parser rules, plus Go's test validator when
+   * {@code strict}) and folds each event's kind and time into a hash.
+   */
+  static long semantic(byte[] trace, boolean strict) throws IOException {
+    SemanticReader r = SemanticReader.open(new ByteArrayInputStream(trace),
+        strict ? ValidationMode.STRICT : ValidationMode.PARSER);
+    long h = 0;
+    for (ParsedEvent e = r.next(); e != null; e = r.next()) {
+      h = h * 31 + e.kind().ordinal() + e.time();
+    }
+    return h;
+  }
 
   /**
    * Walks every record and every event with the cursor and folds every value (arguments, frame

@@ -90,6 +90,14 @@ class WorkloadsTest {
   }
 
   @Test
+  void semantic_readsTheWholeValidTraceInBothModes() throws Exception {
+    long parser = Workloads.semantic(bytes, false);
+    assertThat(parser).isNotEqualTo(0L);
+    // The sample is valid, so the strict reader delivers the same events.
+    assertThat(Workloads.semantic(bytes, true)).isEqualTo(parser);
+  }
+
+  @Test
   void encode_preserveReproducesTheInput() throws Exception {
     assertThat(Workloads.encode(trace, VarintLayout.PRESERVE)).isEqualTo(bytes);
     assertThat(Workloads.encode(trace, VarintLayout.MINIMAL).length).isAtMost(bytes.length);
