@@ -34,33 +34,11 @@ final class GoTime {
 
   /** {@code t.Format(time.RFC3339Nano)} in the local zone. */
   static String rfc3339Nano(long seconds, long nanos) {
-    ZonedDateTime t;
-    try {
-      t = Instant.ofEpochSecond(seconds, nanos).atZone(ZoneId.systemDefault());
-    } catch (DateTimeException e) {
+    ZonedDateTime t = local(seconds, nanos);
+    if (t == null) {
       return seconds + "s+" + nanos + "ns";
     }
-    StringBuilder s = new StringBuilder();
-    int year = t.getYear();
-    if (year < 0) {
-      s.append('-');
-      year = -year;
-    }
-    pad(s, year, 4).append('-');
-    pad(s, t.getMonthValue(), 2).append('-');
-    pad(s, t.getDayOfMonth(), 2).append('T');
-    pad(s, t.getHour(), 2).append(':');
-    pad(s, t.getMinute(), 2).append(':');
-    pad(s, t.getSecond(), 2);
-    if (nanos != 0) {
-      StringBuilder frac = new StringBuilder();
-      pad(frac, (int) nanos, 9);
-      int end = frac.length();
-      while (frac.charAt(end - 1) == '0') {
-        end--;
-      }
-      s.append('.').append(frac, 0, end);
-    }
+    StringBuilder s = dateAndTime(t, 'T', nanos);
     ZoneOffset offset = t.getOffset();
     int total = offset.getTotalSeconds();
     if (total == 0) {
@@ -76,12 +54,34 @@ final class GoTime {
 
   /** Go's {@code Time.String()}: {@code 2006-01-02 15:04:05.999999999 -0700 MST}. */
   static String goString(long seconds, long nanos) {
-    ZonedDateTime t;
-    try {
-      t = Instant.ofEpochSecond(seconds, nanos).atZone(ZoneId.systemDefault());
-    } catch (DateTimeException e) {
+    ZonedDateTime t = local(seconds, nanos);
+    if (t == null) {
       return seconds + "s+" + nanos + "ns";
     }
+    StringBuilder s = dateAndTime(t, ' ', nanos);
+    int total = t.getOffset().getTotalSeconds();
+    s.append(' ').append(total < 0 ? '-' : '+');
+    int abs = Math.abs(total) / 60;
+    pad(s, abs / 60, 2);
+    pad(s, abs % 60, 2);
+    s.append(' ').append(java.time.format.DateTimeFormatter.ofPattern("zzz").format(t));
+    return s.toString();
+  }
+
+  /** The instant in the local zone, or null when Java cannot represent it. */
+  private static ZonedDateTime local(long seconds, long nanos) {
+    try {
+      return Instant.ofEpochSecond(seconds, nanos).atZone(ZoneId.systemDefault());
+    } catch (DateTimeException e) {
+      return null;
+    }
+  }
+
+  /**
+   * {@code YYYY-MM-DD<sep>hh:mm:ss}, then the nanoseconds with trailing zeros dropped (Go's
+   * {@code .999999999}), as both of Go's layouts start.
+   */
+  private static StringBuilder dateAndTime(ZonedDateTime t, char separator, long nanos) {
     StringBuilder s = new StringBuilder();
     int year = t.getYear();
     if (year < 0) {
@@ -90,7 +90,7 @@ final class GoTime {
     }
     pad(s, year, 4).append('-');
     pad(s, t.getMonthValue(), 2).append('-');
-    pad(s, t.getDayOfMonth(), 2).append(' ');
+    pad(s, t.getDayOfMonth(), 2).append(separator);
     pad(s, t.getHour(), 2).append(':');
     pad(s, t.getMinute(), 2).append(':');
     pad(s, t.getSecond(), 2);
@@ -103,13 +103,7 @@ final class GoTime {
       }
       s.append('.').append(frac, 0, end);
     }
-    int total = t.getOffset().getTotalSeconds();
-    s.append(' ').append(total < 0 ? '-' : '+');
-    int abs = Math.abs(total) / 60;
-    pad(s, abs / 60, 2);
-    pad(s, abs % 60, 2);
-    s.append(' ').append(java.time.format.DateTimeFormatter.ofPattern("zzz").format(t));
-    return s.toString();
+    return s;
   }
 
   private static StringBuilder pad(StringBuilder s, int v, int width) {
