@@ -9,9 +9,13 @@ import dev.gotrace.decoder.TextTraceReader;
 import dev.gotrace.decoder.TraceDecoder;
 import dev.gotrace.encoder.TextTraceWriter;
 import dev.gotrace.encoder.TraceWriter;
+import dev.gotrace.semantic.SemanticReader;
+import dev.gotrace.semantic.ValidationMode;
 import dev.gotrace.wire.Trace;
+import dev.gotrace.wire.TraceException;
 import dev.gotrace.wire.TraceFormatException;
 import dev.gotrace.wire.TraceTextException;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -37,6 +41,23 @@ class DecoderFuzzTest {
         continue;
       }
       assertThat(TraceWriter.encode(t)).isEqualTo(input);
+    }
+  }
+
+  @FuzzTest(maxDuration = "3m")
+  void semantic(byte[] input) throws Exception {
+    for (ValidationMode mode : ValidationMode.values()) {
+      try {
+        SemanticReader r = SemanticReader.open(new ByteArrayInputStream(input), mode);
+        int events = 0;
+        while (r.next() != null) {
+          events++;
+        }
+        assertThat(events).isAtLeast(0);
+      } catch (TraceException e) {
+        // The one typed family: a validation problem (with its position) or a format error.
+        assertThat(e.getMessage()).isNotEmpty();
+      }
     }
   }
 
