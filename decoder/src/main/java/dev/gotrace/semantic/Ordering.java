@@ -346,32 +346,24 @@ final class Ordering {
   }
 
   private void requireContext(int m, int p, int g) throws TraceValidationException {
-    String go = null;
-    String what = null;
-    if (m == MUST && curM == NONE) {
-      go = "expected a thread but didn't have one";
-      what = "a thread";
-    } else if (m == MUST_NOT && curM != NONE) {
-      go = "expected no thread but had one";
-      what = "no thread";
-    } else if (p == MUST && curP == NONE) {
-      go = "expected a proc but didn't have one";
-      what = "a proc";
-    } else if (p == MUST_NOT && curP != NONE) {
-      go = "expected no proc but had one";
-      what = "no proc";
-    } else if (g == MUST && curG == NONE) {
-      go = "expected a goroutine but didn't have one";
-      what = "a goroutine";
-    } else if (g == MUST_NOT && curG != NONE) {
-      go = "expected no goroutine but had one";
-      what = "no goroutine";
+    // Go checks thread, then proc, then goroutine, and reports the first mismatch.
+    String noun = violates(m, curM) ? "thread" : violates(p, curP) ? "proc"
+        : violates(g, curG) ? "goroutine" : null;
+    if (noun == null) {
+      return;
     }
-    if (go != null) {
-      throw fail(go, name() + " needs " + what + " on its thread",
-          needs(m, "a thread") + ", " + needs(p, "a proc") + ", " + needs(g, "a goroutine"),
-          context());
-    }
+    int req = noun.equals("thread") ? m : noun.equals("proc") ? p : g;
+    String go = req == MUST ? "expected a " + noun + " but didn't have one"
+        : "expected no " + noun + " but had one";
+    String what = (req == MUST ? "a " : "no ") + noun;
+    throw fail(go, name() + " needs " + what + " on its thread",
+        needs(m, "a thread") + ", " + needs(p, "a proc") + ", " + needs(g, "a goroutine"),
+        context());
+  }
+
+  /** Whether a MUST / MUST_NOT requirement fails for the current resource {@code cur}. */
+  private static boolean violates(int req, long cur) {
+    return (req == MUST && cur == NONE) || (req == MUST_NOT && cur != NONE);
   }
 
   private static String needs(int c, String what) {
