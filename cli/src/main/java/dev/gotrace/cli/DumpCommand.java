@@ -8,8 +8,12 @@ import dev.gotrace.semantic.ParsedEvent;
 import dev.gotrace.semantic.SemanticReader;
 import dev.gotrace.semantic.ValidationMode;
 import dev.gotrace.wire.Record;
+import java.io.BufferedWriter;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,30 +47,47 @@ final class DumpCommand implements Callable<Integer> {
           + " VERSION_PREFIX (as Go's raw reader: no AllocFree events before go 1.26).")
   EventTable table;
 
+  @Option(names = {"-o", "--output"}, defaultValue = "-", paramLabel = "OUT",
+      description = "Where to write the text (default: stdout). A file appears only when the"
+          + " whole trace was read.")
+  String output;
+
   @Override
   public Integer call() throws Exception {
-    Writer out = spec.commandLine().getOut();
-    if (parsed) {
-      try (InputStream in = Inputs.open(file)) {
-        SemanticReader reader = SemanticReader.open(in, ValidationMode.PARSER);
-        for (ParsedEvent e = reader.next(); e != null; e = reader.next()) {
-          out.write(e.toString());
-          out.write('\n');
-        }
-      } finally {
-        out.flush();
-      }
-      return GotraceCommand.EXIT_OK;
-    }
     try (InputStream in = Inputs.open(file)) {
-      RecordReader reader = TraceDecoder.records(in, table);
-      TextTraceWriter text = TextTraceWriter.open(out, reader.version(), !wire);
-      for (Record r = reader.next(); r != null; r = reader.next()) {
-        text.write(r);
+      if (output.equals("-")) {
+        Writer out = spec.commandLine().getOut();
+        try {
+          dump(in, out);
+        } finally {
+          out.flush();
+        }
+      } else {
+        try (Inputs.Output file = Inputs.create(output)) {
+          Writer out = new BufferedWriter(
+              new OutputStreamWriter(file.stream(), StandardCharsets.UTF_8), 1 << 16);
+          dump(in, out);
+          out.flush();
+          file.commit();
+        }
       }
-    } finally {
-      out.flush();
     }
     return GotraceCommand.EXIT_OK;
+  }
+
+  private void dump(InputStream in, Writer out) throws IOException {
+    if (parsed) {
+      SemanticReader reader = SemanticReader.open(in, ValidationMode.PARSER);
+      for (ParsedEvent e = reader.next(); e != null; e = reader.next()) {
+        out.write(e.toString());
+        out.write('\n');
+      }
+      return;
+    }
+    RecordReader reader = TraceDecoder.records(in, table);
+    TextTraceWriter text = TextTraceWriter.open(out, reader.version(), !wire);
+    for (Record r = reader.next(); r != null; r = reader.next()) {
+      text.write(r);
+    }
   }
 }

@@ -23,6 +23,12 @@ final class GenCommand implements Callable<Integer> {
   @Option(names = "--seed", required = true, description = "The random seed.")
   long seed;
 
+  // Here --version is the trace version, so the standard help options (-h, -V and --version)
+  // cannot be inherited from gotrace; the help option is declared instead.
+  @Option(names = {"-h", "--help"}, usageHelp = true,
+      description = "Show this help message and exit.")
+  boolean help;
+
   @Option(names = "--version", defaultValue = "1.26", paramLabel = "1.NN",
       description = "The trace version: 1.22, 1.23, 1.25 or 1.26 (default ${DEFAULT-VALUE}).")
   String version;

@@ -1,22 +1,27 @@
 package dev.gotrace.cli;
 
-import dev.gotrace.wire.TraceException;
 import java.io.PrintWriter;
-import java.nio.file.NoSuchFileException;
-import picocli.CommandLine;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
  * The {@code gotrace} command. Exit status: 0 success, 1 invalid input (one line on stderr
- * saying where and what), 2 usage or I/O errors.
+ * saying where and what), 2 usage or I/O errors (also one line).
+ *
+ * <p>{@code scope = INHERIT} gives every subcommand {@code -h/--help} and {@code -V/--version}
+ * (the standard help options) and {@code --stacktrace}.
  */
 @Command(
     name = "gotrace",
+    scope = ScopeType.INHERIT,
     mixinStandardHelpOptions = true,
-    version = "gotrace 0.1.0",
+    versionProvider = GotraceVersion.class,
     description = "Reads, writes and checks Go execution traces (go 1.22, 1.23, 1.25, 1.26).",
     subcommands = {
       DumpCommand.class,
@@ -33,8 +38,15 @@ public final class GotraceCommand implements Callable<Integer> {
   public static final int EXIT_OK = 0;
   public static final int EXIT_INVALID_INPUT = 1;
   public static final int EXIT_USAGE_OR_IO = 2;
+  /** Set to 1 to print a failure's Java stack trace after its one-line message. */
+  static final String STACKTRACE_ENV = "GOTRACE_STACKTRACE";
 
   @Spec CommandSpec spec;
+
+  @Option(names = "--stacktrace", scope = ScopeType.INHERIT,
+      description = "After an error's message, print its Java stack trace (also: "
+          + STACKTRACE_ENV + "=1).")
+  boolean stackTrace;
 
   @Override
   public Integer call() throws Exception {
@@ -48,35 +60,33 @@ public final class GotraceCommand implements Callable<Integer> {
 
   /** Runs the command line with these streams; returns the exit status. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cl = new CommandLine(new GotraceCommand());
-    cl.setOut(out);
-    cl.setErr(err);
-    cl.setExitCodeExceptionMapper(GotraceCommand::exitCodeOf);
-    cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-      cmd.getErr().println("gotrace: " + describe(e));
-      cmd.getErr().flush();
-      return exitCodeOf(e);
-    });
-    cl.setParameterExceptionHandler((e, a) -> {
-      e.getCommandLine().getErr().println("gotrace: " + e.getMessage()
-          + " (see 'gotrace help " + e.getCommandLine().getCommandName() + "')");
-      return EXIT_USAGE_OR_IO;
-    });
-    int code = cl.execute(args);
+    return run(args, out, err, System.getenv());
+  }
+
+  /** As {@link #run(String[], PrintWriter, PrintWriter)}, with this environment. */
+  static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
+    GotraceCommand root = new GotraceCommand();
+    boolean stackTraceFromEnv = "1".equals(env.get(STACKTRACE_ENV));
+    int code;
+    try {
+      CommandLine cl = new CommandLine(root);
+      cl.setOut(out);
+      cl.setErr(err);
+      cl.setExitCodeExceptionMapper(Failures::exitCodeOf);
+      cl.setExecutionExceptionHandler((e, cmd, parsed) ->
+          Failures.report(e, cmd.getErr(), root.stackTrace || stackTraceFromEnv));
+      cl.setParameterExceptionHandler((e, a) -> {
+        e.getCommandLine().getErr().println("gotrace: " + e.getMessage().replace('\n', ' ')
+            + " (see '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
+        return EXIT_USAGE_OR_IO;
+      });
+      code = cl.execute(args);
+    } catch (Throwable e) {
+      // Errors, OutOfMemoryError above all, pass through picocli's handlers.
+      code = Failures.report(e, err, root.stackTrace || stackTraceFromEnv);
+    }
     out.flush();
     err.flush();
     return code;
-  }
-
-  static int exitCodeOf(Throwable e) {
-    return e instanceof TraceException ? EXIT_INVALID_INPUT : EXIT_USAGE_OR_IO;
-  }
-
-  private static String describe(Throwable e) {
-    if (e instanceof NoSuchFileException) {
-      return "no such file: " + e.getMessage();
-    }
-    String m = e.getMessage();
-    return m == null ? e.getClass().getSimpleName() : m.replace('\n', ' ');
   }
 }

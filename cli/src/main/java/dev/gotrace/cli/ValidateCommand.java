@@ -10,8 +10,10 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,25 +44,31 @@ final class ValidateCommand implements Callable<Integer> {
           + " without the test validator's checks.")
   boolean parserOnly;
 
-  @Option(names = "--max-problems", defaultValue = "100",
-      description = "With --all, stop after this many problems (default ${DEFAULT-VALUE}).")
+  @Option(names = "--max-problems", defaultValue = "100", paramLabel = "N",
+      description = "With --all, stop after N problems (default ${DEFAULT-VALUE}; 0: no limit)."
+          + " Stopping early never makes a trace valid: one problem is enough to say invalid.")
   int maxProblems;
 
   @Override
   public Integer call() throws Exception {
+    if (maxProblems < 0) {
+      throw new ParameterException(spec.commandLine(),
+          "--max-problems must be 0 (no limit) or more, got " + maxProblems);
+    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ValidationMode mode = parserOnly ? ValidationMode.PARSER : ValidationMode.STRICT;
-    List<TraceValidationException> problems = new ArrayList<>();
+    ProblemList problems = new ProblemList(all ? maxProblems : 1);
     long count = 0;
     int generations = 0;
     String version = "?";
     String endedEarly = null;
+    boolean stopped = false;
     try (InputStream in = Inputs.open(file)) {
       SemanticReader reader = null;
       try {
         reader = all
-            ? SemanticReader.open(in, mode, problems::add)
+            ? SemanticReader.open(in, mode, problems)
             : SemanticReader.open(in, mode);
         version = "go 1." + reader.version().number();
         for (ParsedEvent e = reader.next(); e != null; e = reader.next()) {
@@ -71,12 +79,13 @@ final class ValidateCommand implements Callable<Integer> {
           if (events) {
             out.println(e);
           }
-          if (problems.size() >= maxProblems) {
+          if (problems.full()) {
+            stopped = true;
             break;
           }
         }
       } catch (TraceValidationException e) {
-        problems.add(e);
+        problems.accept(e);
       }
       endedEarly = reader == null ? null : reader.endedEarly();
     } finally {
@@ -85,21 +94,58 @@ final class ValidateCommand implements Callable<Integer> {
     if (endedEarly != null) {
       err.println("note: " + endedEarly);
     }
-    if (problems.isEmpty()) {
+    if (problems.found() == 0) {
       out.println("valid: " + version + " trace, " + count + " events in " + generations
           + " generation" + (generations == 1 ? "" : "s")
           + (parserOnly ? " (parser checks only)" : ""));
       out.flush();
       return GotraceCommand.EXIT_OK;
     }
-    for (TraceValidationException p : problems) {
+    for (TraceValidationException p : problems.kept()) {
       err.println("invalid: " + p.getMessage());
-      err.println("  go: " + p.goMessage().replace('\n', ' '));
+      if (p.goMessage() != null) {
+        err.println("  go: " + p.goMessage().replace('\n', ' '));
+      }
     }
-    if (problems.size() >= maxProblems && all) {
-      err.println("(stopped after " + maxProblems + " problems)");
+    if (stopped || problems.found() > problems.kept().size()) {
+      err.println("(stopped after the first " + problems.kept().size() + " problem"
+          + (problems.kept().size() == 1 ? "" : "s") + "; --max-problems=0 shows all)");
     }
     err.flush();
     return GotraceCommand.EXIT_INVALID_INPUT;
+  }
+
+  /**
+   * The problems found, keeping the first {@code limit} (0: all). Full once the limit is reached:
+   * one reader step can report several problems, so the limit is applied here, not per step.
+   */
+  static final class ProblemList implements Consumer<TraceValidationException> {
+    private final int limit;
+    private final List<TraceValidationException> kept = new ArrayList<>();
+    private int found;
+
+    ProblemList(int limit) {
+      this.limit = limit;
+    }
+
+    @Override
+    public void accept(TraceValidationException e) {
+      found++;
+      if (limit == 0 || kept.size() < limit) {
+        kept.add(e);
+      }
+    }
+
+    int found() {
+      return found;
+    }
+
+    boolean full() {
+      return limit != 0 && found >= limit;
+    }
+
+    List<TraceValidationException> kept() {
+      return kept;
+    }
   }
 }

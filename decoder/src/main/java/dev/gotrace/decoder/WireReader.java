@@ -584,6 +584,11 @@ public final class WireReader {
 
   private TraceFormatException badHeader(int p) {
     int end = Math.min(limit, pos + TraceVersion.HEADER_LENGTH);
+    if (end == pos && eof && offsetOf(pos) == 0) {
+      // The semantic reader's words for it, so every command says the same about an empty file.
+      return error(WirePosition.at(0), "not a Go execution trace",
+          "the header \"go 1.NN trace\\x00\\x00\\x00\"", "no bytes: the input is empty");
+    }
     StringBuilder found = new StringBuilder("\"");
     for (int i = pos; i < end; i++) {
       int c = buf[i] & 0xFF;

@@ -164,18 +164,24 @@ final class BatchReader {
     TraceVersion v = TraceVersion.ofNumber(number);
     if (v == null) {
       String go = "unknown or unsupported trace version go 1." + number;
+      String found = "go 1." + number;
       if (number == 11 || number == 19 || number == 21) {
-        go = "gotrace does not read v1 traces (go 1." + number + ")";
+        found += " (a v1 trace, which gotrace does not read)";
+        // Go reads these with its v1 parser, whose verdict on the rest gotrace cannot give;
+        // only a trace that ends here is known: that parser then finds no Frequency event.
+        go = in.read() == -1 ? "no EvFrequency event" : null;
       }
       throw Problems.framing(WirePosition.at(5), go, "unsupported trace version",
-          "go 1.22, 1.23, 1.25 or 1.26", "go 1." + number);
+          "go 1.22, 1.23, 1.25 or 1.26", found);
     }
     return v;
   }
 
   private static TraceValidationException badHeader(TraceInput in) {
+    // Offset 0 after a read means the first read found the end: WireReader's words for it.
     return Problems.framing(WirePosition.at(Math.max(0, in.offset() - 1)),
         "bad file format: not a Go execution trace?", "not a Go execution trace",
-        "the header \"go 1.NN trace\\x00\\x00\\x00\"", "other bytes");
+        "the header \"go 1.NN trace\\x00\\x00\\x00\"",
+        in.offset() == 0 ? "no bytes: the input is empty" : "other bytes");
   }
 }

@@ -50,7 +50,7 @@ public final class TraceValidationException extends TraceException {
     this.stage = Objects.requireNonNull(stage);
     this.position = Objects.requireNonNull(position);
     this.context = context;
-    this.goMessage = Objects.requireNonNull(goMessage);
+    this.goMessage = goMessage;
   }
 
   private static String describe(WirePosition position, String context) {
@@ -83,7 +83,11 @@ public final class TraceValidationException extends TraceException {
     return stage;
   }
 
-  /** The message Go's tools print for this problem (for {@link Stage#PANIC}, the panic value). */
+  /**
+   * The message Go's tools print for this problem (for {@link Stage#PANIC}, the panic value), or
+   * {@code null} where gotrace cannot know it: a v1 trace (go 1.11, 1.19, 1.21) with more than
+   * its header, which Go reads with a separate parser.
+   */
   public String goMessage() {
     return goMessage;
   }

@@ -48,7 +48,8 @@ final class JavaVerdicts {
   }
 
   private static Verdict verdict(TraceValidationException e) {
-    String m = e.goMessage().replace('\n', ' ').replace('\t', ' ');
+    // No Go message (a v1 trace, which Go reads with another parser): nothing can match it.
+    String m = e.goMessage() == null ? "" : e.goMessage().replace('\n', ' ').replace('\t', ' ');
     return e.stage() == Stage.PANIC ? Verdict.panic(m) : Verdict.fail(m);
   }
 }
