@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs {@code gotrace} in this JVM as a user would run it, with standard input and output: the
@@ -33,11 +34,20 @@ final class Cli {
     return runWithStdin(new byte[0], args);
   }
 
+  /** Runs with this environment (the others run with an empty one, whatever the test's is). */
+  static Result runWithEnv(Map<String, String> env, String... args) {
+    return run(new byte[0], env, args);
+  }
+
   /**
    * Runs with {@code stdin} as {@code System.in}; what the command writes to {@code System.out}
    * (binary output to {@code -o -}) comes back as {@link Result#stdoutBytes}.
    */
-  static synchronized Result runWithStdin(byte[] stdin, String... args) {
+  static Result runWithStdin(byte[] stdin, String... args) {
+    return run(stdin, Map.of(), args);
+  }
+
+  private static synchronized Result run(byte[] stdin, Map<String, String> env, String... args) {
     InputStream savedIn = System.in;
     PrintStream savedOut = System.out;
     ByteArrayOutputStream stdout = new ByteArrayOutputStream();
@@ -47,7 +57,7 @@ final class Cli {
     try {
       System.setIn(new ByteArrayInputStream(stdin));
       System.setOut(new PrintStream(stdout, true));
-      code = GotraceCommand.run(args, new PrintWriter(out), new PrintWriter(err));
+      code = GotraceCommand.run(args, new PrintWriter(out), new PrintWriter(err), env);
       System.out.flush();
     } finally {
       System.setIn(savedIn);
