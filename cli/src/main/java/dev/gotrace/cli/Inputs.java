@@ -26,6 +26,7 @@ final class Inputs {
   static final String SAMPLE_RESOURCE = "/dev/gotrace/cli/sample-go1.26.trace";
   /** As the kernel's ELOOP limit. */
   private static final int MAX_LINKS = 40;
+  private static final Path PROC = Path.of("/proc");
 
   private Inputs() {}
 
@@ -69,15 +70,14 @@ final class Inputs {
     if (name.equals("-")) {
       return new Output(new UncloseableOutputStream(System.out), name, null, null);
     }
-    Path target = throughLinks(name);
-    if (Files.isDirectory(target)) {
+    if (Files.isDirectory(pathOf(name))) {
       throw new FileSystemException(name, null, "is a directory");
     }
+    Path target = throughLinks(name);
     try {
-      if (Files.exists(target) && !Files.isRegularFile(target)) {
-        OutputStream direct = Files.newOutputStream(target, StandardOpenOption.WRITE,
-            StandardOpenOption.TRUNCATE_EXISTING);
-        return new Output(direct, name, null, null);
+      if (target == null || (Files.exists(target) && !Files.isRegularFile(target))) {
+        // Nothing to replace (/dev/stdout, /dev/null, a pipe): open it as any tool would.
+        return new Output(Files.newOutputStream(pathOf(name)), name, null, null);
       }
       Path temp = createTemp(target);
       try {
@@ -112,17 +112,24 @@ final class Inputs {
     }
   }
 
-  /** The file {@code name} finally names: symbolic links followed as open(2) follows them. */
+  /**
+   * The file {@code name} finally names: symbolic links followed as open(2) follows them; or
+   * {@code null} for a link the kernel makes up ({@code /dev/stdout} leads to
+   * {@code /proc/self/fd/1}), which names an open file, not a place in a directory.
+   */
   private static Path throughLinks(String name) throws IOException {
     Path p = pathOf(name).toAbsolutePath();
     for (int hops = 0; Files.isSymbolicLink(p); hops++) {
       if (hops == MAX_LINKS) {
         throw new FileSystemException(name, null, "too many levels of symbolic links");
       }
+      if (p.startsWith(PROC)) {
+        return null;
+      }
       // Relative to the link's directory, not normalised: ".." means what the kernel says.
       p = p.resolveSibling(Files.readSymbolicLink(p));
     }
-    return p;
+    return p.startsWith(PROC) ? null : p;
   }
 
   private static Path pathOf(String name) throws FileSystemException {

@@ -1,6 +1,6 @@
 package dev.gotrace.cli;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
 
 import java.io.File;
 import java.io.IOException;
@@ -29,7 +29,7 @@ final class Launcher {
     this.script = script;
   }
 
-  /** What one run did. */
+  /** What one run did (bytes as ISO-8859-1, so binary output survives). */
   record Result(int exitCode, String out, String err) {
     List<String> errLines() {
       return err.isEmpty() ? List.of() : Arrays.asList(err.split("\n"));
@@ -80,8 +80,8 @@ final class Launcher {
       p.destroyForcibly();
       throw new AssertionError("gotrace " + String.join(" ", args) + " did not end in 120 s");
     }
-    Result r = new Result(p.exitValue(), Files.readString(out, UTF_8),
-        Files.readString(err, UTF_8));
+    Result r = new Result(p.exitValue(), Files.readString(out, ISO_8859_1),
+        Files.readString(err, ISO_8859_1));
     Files.delete(out);
     Files.delete(err);
     return r;

@@ -64,6 +64,20 @@ class LauncherTest {
     }
   }
 
+  @Test
+  void devStdout_isWrittenThrough_neverReplaced() throws Exception {
+    // Before, the temporary file was renamed onto /dev/stdout (as root: the machine's).
+    Path devStdout = Path.of("/dev/stdout");
+    assertThat(Files.isSymbolicLink(devStdout)).isTrue();
+
+    Launcher.Result r = gotrace.run("022", Map.of(), dir, "gen", "--seed", "1", "--events", "20",
+        "-o", "/dev/stdout");
+
+    assertWithMessage(r.err()).that(r.exitCode()).isEqualTo(0);
+    assertThat(r.out()).startsWith("go 1.26 trace\0\0\0");
+    assertThat(Files.isSymbolicLink(devStdout)).isTrue();
+  }
+
   private static void assertOutOfMemoryLine(Launcher.Result r, int heapMib) {
     assertWithMessage(r.err()).that(r.exitCode()).isEqualTo(2);
     assertThat(r.out()).isEmpty();
