@@ -16,6 +16,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -81,7 +82,8 @@ final class Inputs {
       }
       Path temp = createTemp(target);
       try {
-        if (Files.exists(target)) {
+        if (Files.exists(target)
+            && Files.getFileStore(target).supportsFileAttributeView(PosixFileAttributeView.class)) {
           Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(target));
         }
         OutputStream file = Files.newOutputStream(temp, StandardOpenOption.WRITE);
@@ -90,8 +92,6 @@ final class Inputs {
         Files.deleteIfExists(temp);
         throw e;
       }
-    } catch (UnsupportedOperationException e) {
-      throw new FileSystemException(name, null, "cannot keep the file's permissions here");
     } catch (IOException e) {
       throw named(name, e);
     }
