@@ -18,7 +18,15 @@ import java.util.Objects;
  */
 public record Problem(String message, String goMessage, Stage stage, WirePosition position,
     String context) {
-  /** Checks that everything but the context is present. */
+  /**
+   * Checks that everything but the context is present.
+   *
+   * @param message gotrace's message
+   * @param goMessage Go's message
+   * @param stage the stage
+   * @param position where
+   * @param context the event's thread, proc and goroutine, or {@code null}
+   */
   public Problem {
     Objects.requireNonNull(message, "message");
     Objects.requireNonNull(goMessage, "goMessage");
