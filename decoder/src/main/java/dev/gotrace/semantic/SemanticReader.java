@@ -6,20 +6,34 @@ import dev.gotrace.spec.TraceVersion;
 import dev.gotrace.wire.WirePosition;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * Reads a binary trace as Go's parser does and delivers its events in Go's order, checking every
  * rule Go's parser checks (and, in {@link ValidationMode#STRICT}, those of Go's test validator).
  *
  * <pre>{@code
- * SemanticReader r = SemanticReader.open(in);
- * for (ParsedEvent e = r.next(); e != null; e = r.next()) {
- *   if (e.kind() == EventKind.STATE_TRANSITION) { ... e.stateTransition() ... }
+ * try (SemanticReader r = SemanticReader.open(in)) {
+ *   for (ParsedEvent e = r.next(); e != null; e = r.next()) {
+ *     if (e.kind() == EventKind.STATE_TRANSITION) { ... e.stateTransition() ... }
+ *   }
  * }
  * }</pre>
+ *
+ * <p>The reader is also {@link Iterable} (once) and has a {@link #events() Stream} view, for code
+ * that has no checked exceptions to spare; there a problem arrives as an {@link
+ * UncheckedIOException} whose {@linkplain UncheckedIOException#getCause() cause} is the {@link
+ * TraceValidationException} (or other {@link IOException}) {@link #next} would have thrown.
+ * Closing the reader closes its input stream.
  *
  * <p>How it works, following Go: generations are read whole (memory is about one generation);
  * each thread's events form a cursor; cursors sit in a heap by the time of their next event; the
@@ -34,7 +48,8 @@ import java.util.function.Consumer;
  * cannot be decoded loses the rest of its generation, a stuck frontier drops its earliest event;
  * problems in the file's structure end reading.
  */
-public final class SemanticReader {
+public final class SemanticReader implements AutoCloseable, Iterable<ParsedEvent> {
+  private final InputStream in;
   private final GenerationReader generations;
   private final TraceVersion version;
   private final Ordering ordering = new Ordering();
@@ -57,8 +72,12 @@ public final class SemanticReader {
   /** The Sync delivered just before a reading error is reported. */
   private ParsedEvent errorSync;
 
-  private SemanticReader(GenerationReader generations, ValidationMode mode,
+  /** Whether {@link #iterator} was called: a reader is read once. */
+  private boolean iterated;
+
+  private SemanticReader(InputStream in, GenerationReader generations, ValidationMode mode,
       Consumer<TraceValidationException> problems) {
+    this.in = in;
     this.generations = generations;
     this.version = generations.version();
     this.strict = mode == ValidationMode.STRICT ? new StrictChecks(version) : null;
@@ -70,8 +89,17 @@ public final class SemanticReader {
     return open(in, ValidationMode.STRICT);
   }
 
+  /**
+   * A reader that judges as {@code mode} says and stops at the first problem. Reads the header.
+   *
+   * @param in the trace's bytes, from the header on; closed by {@link #close}
+   * @param mode what Go's parser checks, or that and Go's test validator's checks
+   * @return a reader positioned before the first event
+   * @throws TraceValidationException if the header is not a v2 trace header
+   * @throws IOException if reading fails
+   */
   public static SemanticReader open(InputStream in, ValidationMode mode) throws IOException {
-    return new SemanticReader(new GenerationReader(BatchReader.open(in)), mode, null);
+    return new SemanticReader(in, new GenerationReader(BatchReader.open(in)), mode, null);
   }
 
   /**
@@ -80,9 +108,10 @@ public final class SemanticReader {
    */
   public static SemanticReader open(InputStream in, ValidationMode mode,
       Consumer<TraceValidationException> problems) throws IOException {
-    return new SemanticReader(new GenerationReader(BatchReader.open(in)), mode, problems);
+    return new SemanticReader(in, new GenerationReader(BatchReader.open(in)), mode, problems);
   }
 
+  /** The version the trace's header names. */
   public TraceVersion version() {
     return version;
   }
@@ -135,6 +164,78 @@ public final class SemanticReader {
       }
       return e;
     }
+  }
+
+  /**
+   * The events still to come, in Go's order. A reader is read once: a second call fails. A problem
+   * is thrown from {@link Iterator#hasNext} as an {@link UncheckedIOException} around the
+   * exception {@link #next} would have thrown.
+   */
+  @Override
+  public Iterator<ParsedEvent> iterator() {
+    if (iterated) {
+      throw new IllegalStateException("a SemanticReader is read once; open the trace again");
+    }
+    iterated = true;
+    return new Iterator<>() {
+      private ParsedEvent ahead;
+      private boolean end;
+
+      @Override
+      public boolean hasNext() {
+        if (ahead == null && !end) {
+          try {
+            ahead = SemanticReader.this.next();
+          } catch (IOException e) {
+            end = true;
+            throw new UncheckedIOException(e.getMessage(), e);
+          }
+          end = ahead == null;
+        }
+        return !end;
+      }
+
+      @Override
+      public ParsedEvent next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException("the trace has no more events");
+        }
+        ParsedEvent e = ahead;
+        ahead = null;
+        return e;
+      }
+    };
+  }
+
+  /**
+   * The events still to come as an ordered, sequential stream; closing the stream closes the
+   * reader. Problems arrive as in {@link #iterator}.
+   *
+   * <pre>{@code
+   * try (Stream<ParsedEvent> events = SemanticReader.open(in).events()) {
+   *   long logs = events.filter(e -> e.kind() == EventKind.LOG).count();
+   * }
+   * }</pre>
+   *
+   * @return the events in Go's order
+   */
+  public Stream<ParsedEvent> events() {
+    Spliterator<ParsedEvent> s = Spliterators.spliteratorUnknownSize(iterator(),
+        Spliterator.ORDERED | Spliterator.NONNULL);
+    return StreamSupport.stream(s, false).onClose(() -> {
+      try {
+        close();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e.getMessage(), e);
+      }
+    });
+  }
+
+  /** Stops reading and closes the input stream; {@link #next} then returns {@code null}. */
+  @Override
+  public void close() throws IOException {
+    done = true;
+    in.close();
   }
 
   private void report(TraceValidationException e) throws TraceValidationException {

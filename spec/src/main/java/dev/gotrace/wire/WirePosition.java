@@ -1,6 +1,7 @@
 package dev.gotrace.wire;
 
 import dev.gotrace.spec.EventType;
+import java.util.Objects;
 
 /**
  * Where in a binary trace something is: the byte offset, and the record, generation, event and
@@ -72,6 +73,19 @@ public final class WirePosition {
   /** The type of the event, or {@code null} when unknown. */
   public EventType eventType() {
     return eventType;
+  }
+
+  /** Two positions are equal when they name the same offset, record, generation and event. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof WirePosition p && p.offset == offset && p.recordIndex == recordIndex
+        && p.hasGeneration == hasGeneration && p.generation == generation
+        && p.eventIndex == eventIndex && p.eventType == eventType;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(offset, recordIndex, hasGeneration, generation, eventIndex, eventType);
   }
 
   @Override

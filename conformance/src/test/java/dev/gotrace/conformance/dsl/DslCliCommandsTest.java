@@ -1,7 +1,7 @@
 package dev.gotrace.conformance.dsl;
 
 import static com.google.common.truth.Truth.assertThat;
-import static dev.gotrace.fixtures.dsl.truth.TraceTruth.assertThatBytes;
+import static dev.gotrace.testing.truth.TraceTruth.assertThatBytes;
 
 import dev.gotrace.cli.GotraceCommand;
 import dev.gotrace.decoder.TraceDecoder;

@@ -1,7 +1,7 @@
 package dev.gotrace.conformance.dsl;
 
 import dev.gotrace.fixtures.dsl.javagen.InMemoryJavaCompiler;
-import static dev.gotrace.fixtures.dsl.truth.TraceTruth.assertThatBytes;
+import static dev.gotrace.testing.truth.TraceTruth.assertThatBytes;
 
 import dev.gotrace.decoder.TraceDecoder;
 import dev.gotrace.fixtures.dsl.javagen.TraceToJava;
