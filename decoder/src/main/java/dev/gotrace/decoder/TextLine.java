@@ -8,8 +8,9 @@ import dev.gotrace.text.GoUtf8;
  * starts a comment only where a token would start.
  *
  * <p>The line is kept as its bytes (a {@code data=} value is unquoted from them, as Go does) and as
- * the text Go's tokenizer sees when it ranges over them ({@link GoUtf8#decode}: one U+FFFD per byte
- * that is not UTF-8, which is neither space nor {@code #}). Positions and columns count chars of
+ * text ({@link GoUtf8#decodeAsText}: one U+FFFD per byte that is not UTF-8, as Go's tokenizer sees
+ * them when it ranges over the bytes, except that an encoded surrogate is its one char, as a
+ * {@code Reader} gave it); tokens split the same either way. Positions and columns count chars of
  * that text.
  */
 final class TextLine {
@@ -20,13 +21,13 @@ final class TextLine {
 
   TextLine(byte[] bytes, int number) {
     this.bytes = bytes;
-    this.text = GoUtf8.decode(bytes);
+    this.text = GoUtf8.decodeAsText(bytes, 0, bytes.length);
     this.number = number;
   }
 
   /** The column (1-based) of the byte at {@code byteIndex}: one more than the chars before it. */
   int columnOfByte(int byteIndex) {
-    return GoUtf8.decode(bytes, 0, Math.min(byteIndex, bytes.length)).length() + 1;
+    return GoUtf8.decodeAsText(bytes, 0, Math.min(byteIndex, bytes.length)).length() + 1;
   }
 
   /**

@@ -356,7 +356,7 @@ public final class TextTraceReader {
     // As Go: the key is what comes before the first '=' (a byte that UTF-8 never uses inside a
     // multi-byte character), and the value is unquoted from its bytes.
     int eq = indexOf(line.bytes, (byte) '=');
-    if (eq < 0 || !trimSpace(GoUtf8.decode(line.bytes, 0, eq)).equals("data")) {
+    if (eq < 0 || !trimSpace(GoUtf8.decodeAsText(line.bytes, 0, eq)).equals("data")) {
       pending = line;
       return new byte[0];
     }
@@ -364,7 +364,7 @@ public final class TextTraceReader {
     try {
       return GoQuote.unquote(line.bytes, value[0], value[1] - value[0]);
     } catch (GoQuote.SyntaxException e) {
-      String quoted = GoUtf8.decode(line.bytes, value[0], value[1] - value[0]);
+      String quoted = GoUtf8.decodeAsText(line.bytes, value[0], value[1] - value[0]);
       throw new TraceTextException(line.number, line.columnOfByte(value[0] + e.index()),
           "bad quoted data: " + e.detail(), "a Go-quoted string", quoted.length() > 40
               ? quoted.substring(0, 40) + "..." : quoted);

@@ -160,6 +160,15 @@ class TextTraceReaderTest {
   }
 
   @Test
+  void badDataWithALoneSurrogateFromAReader_columnCountsItAsOneChar() {
+    // The Reader's line is TAB d a t a = " a U+D800 b: 10 chars, the end of input at column 11.
+    TraceTextException e = assertThrows(TraceTextException.class,
+        () -> TextTraceReader.read(STRINGS_BATCH + "\"a\uD800b"));
+    assertThat(e.line()).isEqualTo(5);
+    assertThat(e.column()).isEqualTo(11);
+  }
+
+  @Test
   void declaredSizes_keepWhatTheTextSays_andTheDefaultRecomputes() throws Exception {
     String text = GO125_SYNC.replace("size=4", "size=77");
     Trace declared = TextTraceReader.open(

@@ -1,5 +1,6 @@
 package dev.gotrace.text;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
@@ -106,6 +107,21 @@ public final class GoUtf8 {
    * sequence as its character, every other byte as one U+FFFD.
    */
   public static String decode(byte[] data, int offset, int length) {
+    return decode(data, offset, length, false);
+  }
+
+  /**
+   * As {@link #decode(byte[], int, int)}, except that the three bytes of an {@linkplain
+   * #isEncodedSurrogate encoded surrogate} become that one (unpaired) surrogate char rather than
+   * three U+FFFD. Text that came from a Java {@code Reader} and went through {@link #encode} then
+   * comes back char for char, so positions counted in it are positions in what the reader gave
+   * (Go would see three invalid bytes; none of them, nor the surrogate, is a space or a {@code #}).
+   */
+  public static String decodeAsText(byte[] data, int offset, int length) {
+    return decode(data, offset, length, true);
+  }
+
+  private static String decode(byte[] data, int offset, int length, boolean surrogates) {
     Objects.checkFromIndexSize(offset, length, data.length);
     int end = offset + length;
     StringBuilder out = null;
@@ -122,7 +138,10 @@ public final class GoUtf8 {
         }
       }
       int n = sequenceLength(data, i, end);
-      if (n == 0) {
+      if (n == 0 && surrogates && isEncodedSurrogate(data, i, end)) {
+        out.append((char) encodedSurrogate(data, i));
+        i += 3;
+      } else if (n == 0) {
         out.append(REPLACEMENT_CHARACTER);
         i++;
       } else {
@@ -132,7 +151,7 @@ public final class GoUtf8 {
     }
     if (out == null) {
       // All ASCII: one byte per char.
-      return new String(data, offset, length, java.nio.charset.StandardCharsets.ISO_8859_1);
+      return new String(data, offset, length, StandardCharsets.ISO_8859_1);
     }
     return out.toString();
   }

@@ -1,6 +1,7 @@
 package dev.gotrace.conformance.text;
 
 import static com.google.common.truth.Truth.assertWithMessage;
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.gotrace.encoder.EncoderOptions;
@@ -92,7 +93,7 @@ final class ParsedTextWithInvalidUtf8AgainstGoTest {
       if (!Arrays.equals(asText, answer.output())) {
         differingTextBefore++;
       }
-      String latin1 = new String(answer.output(), java.nio.charset.StandardCharsets.ISO_8859_1);
+      String latin1 = new String(answer.output(), ISO_8859_1);
       framesNotUtf8 += !new String(answer.output(), UTF_8).equals(latin1)
           && hasInvalidFrameName(answer.output()) ? 1 : 0;
       escapesInQuotes += latin1.contains("\\x") ? 1 : 0;
@@ -146,7 +147,7 @@ final class ParsedTextWithInvalidUtf8AgainstGoTest {
         for (Event e : b.events()) {
           nb.add(e.type() == EventType.STRING
               ? Event.string(e.arg(0), replacements.computeIfAbsent(
-                  new String(e.data(), java.nio.charset.StandardCharsets.ISO_8859_1),
+                  new String(e.data(), ISO_8859_1),
                   k -> NotUtf8Strings.next(random, 8)))
               : e);
         }

@@ -1,16 +1,19 @@
 package dev.gotrace.conformance.text;
 
 import static com.google.common.truth.Truth.assertWithMessage;
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.gotrace.decoder.EventTable;
 import dev.gotrace.decoder.TextTraceReader;
+import dev.gotrace.decoder.TraceDecoder;
 import dev.gotrace.encoder.EncoderOptions;
 import dev.gotrace.encoder.TextTraceWriter;
 import dev.gotrace.encoder.TraceWriter;
 import dev.gotrace.encoder.VarintLayout;
 import dev.gotrace.spec.EventType;
 import dev.gotrace.spec.TraceVersion;
+import dev.gotrace.text.GoQuote;
 import dev.gotrace.wire.Batch;
 import dev.gotrace.wire.Event;
 import dev.gotrace.wire.Trace;
@@ -127,7 +130,7 @@ final class TextWithInvalidUtf8AgainstGoTest {
         problems.add("trace " + HEX.formatHex(trace) + ": Go rejects it: " + answer.verdict());
         continue;
       }
-      byte[] ours = TextTraceWriter.toText(dev.gotrace.decoder.TraceDecoder.decode(trace))
+      byte[] ours = TextTraceWriter.toText(TraceDecoder.decode(trace))
           .getBytes(UTF_8);
       if (!Arrays.equals(ours, answer.output())) {
         problems.add("trace " + HEX.formatHex(trace) + "\n  Go:   "
@@ -201,15 +204,15 @@ final class TextWithInvalidUtf8AgainstGoTest {
     for (int i = 0; i < literals.size(); i++) {
       byte[] data;
       try {
-        data = dev.gotrace.text.GoQuote.unquote(literals.get(i));
-      } catch (dev.gotrace.text.GoQuote.SyntaxException e) {
+        data = GoQuote.unquote(literals.get(i));
+      } catch (GoQuote.SyntaxException e) {
         data = new byte[0];
       }
       payload += 1 + uvarintLength(i + 1) + uvarintLength(data.length) + data.length;
     }
-    String s = new String(text, java.nio.charset.StandardCharsets.ISO_8859_1);
+    String s = new String(text, ISO_8859_1);
     return s.replaceFirst("SIZE", Long.toString(payload))
-        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        .getBytes(ISO_8859_1);
   }
 
   private static int uvarintLength(long v) {
