@@ -32,6 +32,16 @@
 //	gotraceoracle verdict-stream
 //	                           the same for many traces on stdin, each framed as uvarint(length) then
 //	                           the bytes; one line per trace: "index<TAB>PARSED<TAB>FULL", flushed.
+//	gotraceoracle text2bytes-stream
+//	                           text2bytes for many texts on stdin, each framed as uvarint(length) then
+//	                           the bytes; per text, on stdout: uvarint(length) and the trace bytes,
+//	                           then uvarint(length) and the error message (empty when none)
+//	gotraceoracle bytes2text-stream
+//	                           the same for bytes2text
+//	gotraceoracle parsed-stream
+//	                           parsed for many traces framed as above; per trace: what parsed
+//	                           prints (every event's Event.String() and a newline, up to the error),
+//	                           then the error message, each framed as above
 //	gotraceoracle rawcount FILE [PASSES]
 //	                           read every event of FILE with raw.Reader, printing nothing (benchmarks)
 //	gotraceoracle parsecount FILE [PASSES]
@@ -93,6 +103,12 @@ func main() {
 		return
 	case "verdict-stream":
 		err = verdictStream(os.Stdin, os.Stdout)
+	case "text2bytes-stream":
+		err = framedStream(os.Stdin, os.Stdout, textToBytes)
+	case "parsed-stream":
+		err = framedStream(os.Stdin, os.Stdout, printParsed)
+	case "bytes2text-stream":
+		err = framedStream(os.Stdin, os.Stdout, bytesToText)
 	case "rawcount":
 		err = countEvents(os.Args[2:], rawCount)
 	case "parsecount":
@@ -107,7 +123,7 @@ func main() {
 }
 
 func usage() {
-	fmt.Fprintln(os.Stderr, "usage: gotraceoracle text2bytes|bytes2text|validate|parsed|verdict-stream|rawcount|parsecount < in > out,")
+	fmt.Fprintln(os.Stderr, "usage: gotraceoracle text2bytes|bytes2text|validate|parsed|verdict-stream|text2bytes-stream|bytes2text-stream|parsed-stream|rawcount|parsecount < in > out,")
 	fmt.Fprintln(os.Stderr, "       gotraceoracle validate-batch|verdict-batch|parse-batch FILE..., or gotraceoracle specs")
 	os.Exit(2)
 }
@@ -365,6 +381,35 @@ func verdictStream(in io.Reader, out io.Writer) error {
 		}
 		parsed, full := verdicts(data)
 		fmt.Fprintf(bw, "%d\t%s\t%s\n", i, parsed, full)
+		if err := bw.Flush(); err != nil {
+			return err
+		}
+	}
+}
+
+// framedStream runs convert on every framed input of in and writes, for each, the framed output
+// and the framed verdict: empty, or "FAIL message" or "PANIC message" as guard gives it.
+func framedStream(in io.Reader, out io.Writer, convert func(io.Reader, io.Writer) error) error {
+	br := bufio.NewReaderSize(in, 1<<20)
+	bw := bufio.NewWriter(out)
+	for {
+		n, err := binary.ReadUvarint(br)
+		if err == io.EOF {
+			return bw.Flush()
+		}
+		if err != nil {
+			return err
+		}
+		data := make([]byte, n)
+		if _, err := io.ReadFull(br, data); err != nil {
+			return err
+		}
+		var result bytes.Buffer
+		msg := guard(func() error { return convert(bytes.NewReader(data), &result) })
+		for _, b := range [][]byte{result.Bytes(), []byte(msg)} {
+			bw.Write(binary.AppendUvarint(nil, uint64(len(b))))
+			bw.Write(b)
+		}
 		if err := bw.Flush(); err != nil {
 			return err
 		}

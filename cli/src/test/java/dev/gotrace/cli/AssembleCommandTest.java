@@ -3,9 +3,11 @@ package dev.gotrace.cli;
 import static com.google.common.truth.Truth.assertThat;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,6 +57,79 @@ class AssembleCommandTest {
         .exitCode()).isEqualTo(0);
 
     assertThat(Files.readAllBytes(b)).isEqualTo(Files.readAllBytes(a));
+  }
+
+  /** Bytes of a text trace: ASCII, with {@code %NN} standing for one raw byte (hex). */
+  private static byte[] textBytes(String text) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) == '%') {
+        out.write(Integer.parseInt(text.substring(i + 1, i + 3), 16));
+        i += 2;
+      } else {
+        out.write(text.charAt(i));
+      }
+    }
+    return out.toByteArray();
+  }
+
+  @Test
+  void assemble_declaredSizes_keepsAWrongSizeAsGosText2bytes() throws IOException {
+    byte[] text = textBytes("Trace Go1.26\nEventBatch gen=1 m=5 time=100 size=999\n"
+        + "ProcStop dt=1\nProcStop dt=1\nEventBatch gen=1 m=6 time=100 size=0\nProcStop dt=1\n"
+        + "EndOfGeneration\n");
+    // gotraceoracle text2bytes (raw.TextReader + raw.Writer, go1.26) of the same text.
+    byte[] go = HexFormat.of().parseHex("676f20312e323620747261636500000001010564e7070b010b01"
+        + "01010664000b0134");
+
+    Cli.Result r = Cli.runWithStdin(text, "assemble", "-", "-o", "-", "--sizes=declared");
+
+    assertThat(r.exitCode()).isEqualTo(0);
+    assertThat(HexFormat.of().formatHex(r.stdoutBytes())).isEqualTo(HexFormat.of().formatHex(go));
+    // The default still recomputes both sizes.
+    Cli.Result recomputed = Cli.runWithStdin(text, "assemble", "-", "-o", "-");
+    assertThat(HexFormat.of().formatHex(recomputed.stdoutBytes()))
+        .isEqualTo("676f20312e3236207472616365000000" + "0101056404" + "0b010b01" + "0101066402"
+            + "0b01" + "34");
+  }
+
+  @Test
+  void assemble_declaredSizes_aBatchWithoutSizeGetsTheComputedOne() throws IOException {
+    byte[] text = textBytes("Trace Go1.26\nEventBatch gen=1 m=5 time=100\nProcStop dt=1\n"
+        + "EndOfGeneration\n");
+
+    Cli.Result r = Cli.runWithStdin(text, "assemble", "-", "-o", "-", "--sizes=declared");
+
+    assertThat(r.exitCode()).isEqualTo(0);
+    assertThat(HexFormat.of().formatHex(r.stdoutBytes()))
+        .isEqualTo("676f20312e3236207472616365000000" + "0101056402" + "0b01" + "34");
+  }
+
+  @Test
+  void assemble_unknownSizes_namesTheChoices() throws IOException {
+    Cli.Result r = Cli.run("assemble", dumpOfSample().toString(), "-o",
+        dir.resolve("o").toString(), "--sizes=wrong");
+
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("minimal, padded or declared");
+  }
+
+  @Test
+  void assemble_dataThatIsNotUtf8_isUnquotedByteForByteAsGosText2bytes() throws IOException {
+    // A cut UTF-8 sequence (E2 82) between double quotes is two bytes that are not UTF-8, so Go
+    // makes two U+FFFD of it; between back quotes the bytes stay as they are.
+    byte[] text = textBytes("Trace Go1.26\nEventBatch gen=1 m=5 time=100 size=19\nStrings\n"
+        + "String id=1\n"
+        + "\tdata=\"a%e2%82b\\x41\"\nString id=2\n\tdata=`%ff%e2%82`\n"
+        + "EndOfGeneration\n");
+    // gotraceoracle text2bytes (raw.TextReader + raw.Writer, go1.26) of the same bytes.
+    String go = "676f20312e323620747261636500000001010564130405010961efbfbdefbfbd6241050203ff"
+        + "e28234";
+
+    Cli.Result r = Cli.runWithStdin(text, "assemble", "-", "-o", "-");
+
+    assertThat(r.exitCode()).isEqualTo(0);
+    assertThat(HexFormat.of().formatHex(r.stdoutBytes())).isEqualTo(go);
   }
 
   @Test

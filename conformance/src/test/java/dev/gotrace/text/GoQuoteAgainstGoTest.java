@@ -42,6 +42,7 @@ final class GoQuoteAgainstGoTest {
   private static final UnquoteCheck MUTATED_LITERALS = new UnquoteCheck();
   private static final UnquoteCheck RANDOM_SHORT_LITERALS = new UnquoteCheck();
   private static final UnquoteCheck HAND_PICKED_LITERALS = new UnquoteCheck();
+  private static final ByteUnquoteCheck LITERALS_NOT_UTF8 = new ByteUnquoteCheck();
 
   @BeforeAll
   static void askGoOnce() throws IOException, InterruptedException {
@@ -60,6 +61,9 @@ final class GoQuoteAgainstGoTest {
       RANDOM_SHORT_LITERALS.add(randomShortLiteral(random));
     }
     addHandPickedLiterals(HAND_PICKED_LITERALS);
+    for (int i = 0; i < 20_000; i++) {
+      LITERALS_NOT_UTF8.add(randomLiteralBytes(random));
+    }
 
     List<Check> checks =
         List.of(
@@ -69,7 +73,8 @@ final class GoQuoteAgainstGoTest {
             QUOTED_RANDOM_STRINGS,
             MUTATED_LITERALS,
             RANDOM_SHORT_LITERALS,
-            HAND_PICKED_LITERALS);
+            HAND_PICKED_LITERALS,
+            LITERALS_NOT_UTF8);
     StringBuilder requests = new StringBuilder();
     for (Check check : checks) {
       check.writeRequests(requests);
@@ -120,6 +125,18 @@ final class GoQuoteAgainstGoTest {
   @Test
   void unquote_matchesGo_onHandPickedLiterals() {
     HAND_PICKED_LITERALS.assertAllMatch();
+  }
+
+  /**
+   * Literals as raw bytes, not text: what a text trace holds when it is not UTF-8. Go unquotes the
+   * bytes, so {@link GoQuote#unquote(byte[], int, int)} must give Go's bytes (one U+FFFD per byte
+   * that is not UTF-8 between double or single quotes, the bytes as they are between back quotes)
+   * and reject exactly what Go rejects.
+   */
+  @Test
+  void unquoteBytes_matchesGo_onLiteralsThatAreNotUtf8() {
+    LITERALS_NOT_UTF8.assertAllMatch();
+    LITERALS_NOT_UTF8.assertBothOutcomesAndReplacementsOccur();
   }
 
   /**
@@ -187,6 +204,9 @@ final class GoQuoteAgainstGoTest {
     }
 
     final void assertAllMatch() {
+      // A check of nothing would pass whatever the code does.
+      assertWithMessage("inputs of %s", getClass().getSimpleName()).that(size()).isGreaterThan(0);
+      assertWithMessage("answers").that(answers).hasSize(size());
       List<String> mismatches = new ArrayList<>();
       for (int i = 0; i < size(); i++) {
         String mismatch = compare(i, answers.get(i));
@@ -281,9 +301,88 @@ final class GoQuoteAgainstGoTest {
     }
   }
 
+  /** Raw byte literals whose {@code strconv.Unquote} {@link GoQuote#unquote(byte[])} must repeat. */
+  private static final class ByteUnquoteCheck extends Check {
+    private final List<byte[]> inputs = new ArrayList<>();
+    private int accepted;
+    private int replaced;
+
+    void add(byte[] literal) {
+      inputs.add(literal);
+    }
+
+    @Override
+    int size() {
+      return inputs.size();
+    }
+
+    @Override
+    void writeRequests(StringBuilder out) {
+      for (byte[] literal : inputs) {
+        out.append("U ").append(HEX.formatHex(literal)).append('\n');
+      }
+    }
+
+    @Override
+    String compare(int index, String goAnswer) {
+      byte[] input = inputs.get(index);
+      String ours;
+      try {
+        ours = "OK " + HEX.formatHex(GoQuote.unquote(input));
+      } catch (GoQuote.SyntaxException e) {
+        ours = "ERR (" + e.getMessage() + ")";
+      }
+      if (goAnswer.startsWith("OK ")) {
+        accepted++;
+        replaced += goAnswer.contains("efbfbd") ? 1 : 0;
+      }
+      boolean same = goAnswer.equals("ERR") ? ours.startsWith("ERR") : ours.equals(goAnswer);
+      return same ? null : "unquote(bytes " + HEX.formatHex(input) + "): Go " + goAnswer
+          + ", ours " + ours;
+    }
+
+    void assertBothOutcomesAndReplacementsOccur() {
+      assertWithMessage("accepted literals").that(accepted).isAtLeast(size() / 5);
+      assertWithMessage("rejected literals").that(size() - accepted).isAtLeast(size() / 10);
+      assertWithMessage("accepted literals with U+FFFD").that(replaced).isAtLeast(size() / 10);
+    }
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Inputs
   // ---------------------------------------------------------------------------------------------
+
+  /**
+   * A literal of raw bytes: a quote, random bytes (many not UTF-8) and escapes, mostly the
+   * matching closing quote; quotes and backslashes inside are left out most of the time so that
+   * many literals are well formed.
+   */
+  private static byte[] randomLiteralBytes(Random random) {
+    char quote = "\"\"\"``'".charAt(random.nextInt(6));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(quote);
+    int parts = quote == '\'' ? 1 : 1 + random.nextInt(4);
+    for (int p = 0; p < parts; p++) {
+      if (quote != '`' && random.nextInt(3) == 0) {
+        out.writeBytes(randomPiece(random).getBytes(UTF_8));
+        continue;
+      }
+      byte[] raw = randomGoString(random);
+      int keep = quote == '\'' ? Math.min(raw.length, 1 + random.nextInt(4)) : raw.length;
+      for (int i = 0; i < keep; i++) {
+        byte b = raw[i];
+        if ((b == '"' || b == '\'' || b == '`' || b == '\\' || b == '\n')
+            && random.nextInt(8) != 0) {
+          continue;
+        }
+        out.write(b);
+      }
+    }
+    if (random.nextInt(10) != 0) {
+      out.write(quote);
+    }
+    return out.toByteArray();
+  }
 
   private static void addEveryByteAndPair(QuoteCheck check) {
     for (int first = 0; first < 256; first++) {

@@ -6,6 +6,7 @@ import dev.gotrace.spec.EventType;
 import dev.gotrace.spec.FormatLimits;
 import dev.gotrace.spec.TraceVersion;
 import dev.gotrace.text.GoQuote;
+import dev.gotrace.text.GoUtf8;
 import dev.gotrace.wire.Batch;
 import dev.gotrace.wire.BatchKind;
 import dev.gotrace.wire.EndOfGeneration;
@@ -14,11 +15,15 @@ import dev.gotrace.wire.Record;
 import dev.gotrace.wire.Trace;
 import dev.gotrace.wire.TraceFormatException;
 import dev.gotrace.wire.TraceTextException;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Reads Go's raw text format ({@code Trace Go1.NN}, then {@code Name arg=value ...} lines, frame
@@ -27,46 +32,113 @@ import java.util.List;
  *
  * <p>It accepts what Go's {@code raw.TextReader} accepts, and more, so that people can edit text
  * traces by hand: a missing or wrong {@code size=} on an {@code EventBatch} is recomputed from the
- * events that follow; a missing {@code data=} line means empty data (Go's own writer omits it for
- * empty data, so Go cannot read back its own text in that case); events of the whole table are
- * accepted whatever the header (see {@link EventTable}). It refuses what cannot become valid
+ * events that follow (unless {@link BatchSizes#DECLARED} asks to keep what the text says, as Go's
+ * {@code text2bytes} does); a missing {@code data=} line means empty data (Go's own writer omits
+ * it for empty data, so Go cannot read back its own text in that case); events of the whole table
+ * are accepted whatever the header (see {@link EventTable}). It refuses what cannot become valid
  * bytes: an event outside a batch, an event the batch's kind cannot hold, a string over 1024 bytes
  * or a stack over 128 frames. Every problem is a {@link TraceTextException} with line and column.
+ *
+ * <p>The text is read as bytes, as Go reads it, so a line need not be UTF-8: a {@code data=} value
+ * is unquoted from its bytes exactly as Go's {@code strconv.Unquote} does (one U+FFFD for each
+ * byte that is not UTF-8 between double quotes, the bytes as they are between back quotes; see
+ * {@link GoQuote#unquote(byte[], int, int)}). Text given as a {@link Reader} is taken as its UTF-8
+ * bytes; only an {@link InputStream} can carry bytes that are not UTF-8.
  */
 public final class TextTraceReader {
   private static final String[] GO122_CPU_SAMPLE_NAMES = {"time", "p", "g", "m", "stack"};
 
+  /** What becomes of the {@code size=} an {@code EventBatch} line declares. */
+  public enum BatchSizes {
+    /**
+     * The size is recomputed from the events that follow, so a missing or wrong size does not
+     * matter (the default: text is usually edited by hand).
+     */
+    RECOMPUTE,
+    /**
+     * A declared size is kept as written ({@link Batch#hasSizeOverride}), as Go's {@code
+     * text2bytes} keeps it, so a deliberately wrong size becomes a broken trace on purpose. A
+     * batch line without {@code size=} still gets the computed size (Go would refuse the line).
+     */
+    DECLARED
+  }
+
   private final LineSource in;
   private final EventTable table;
+  private final BatchSizes sizes;
   private TraceVersion version;
   private int lineNumber;
   private int lastLineLength;
   private TextLine pending;
 
-  private TextTraceReader(Reader in, EventTable table) {
-    this.in = new LineSource(in);
+  private TextTraceReader(LineSource in, EventTable table, BatchSizes sizes) {
+    this.in = in;
     this.table = table;
+    this.sizes = sizes;
   }
 
-  /** Opens a reader and reads the {@code Trace Go1.NN} line. */
+  /** Opens a reader of the bytes of {@code in} and reads the {@code Trace Go1.NN} line. */
+  public static TextTraceReader open(InputStream in) throws IOException {
+    return open(in, EventTable.FULL, BatchSizes.RECOMPUTE);
+  }
+
+  public static TextTraceReader open(InputStream in, EventTable table, BatchSizes sizes)
+      throws IOException {
+    return start(new LineSource(in), table, sizes);
+  }
+
+  /**
+   * Opens a reader of the text of {@code in} (taken as its UTF-8 bytes) and reads the {@code Trace
+   * Go1.NN} line.
+   */
   public static TextTraceReader open(Reader in) throws IOException {
     return open(in, EventTable.FULL);
   }
 
   public static TextTraceReader open(Reader in, EventTable table) throws IOException {
-    TextTraceReader r = new TextTraceReader(in, table);
+    return start(new LineSource(in), table, BatchSizes.RECOMPUTE);
+  }
+
+  private static TextTraceReader start(LineSource in, EventTable table, BatchSizes sizes)
+      throws IOException {
+    TextTraceReader r = new TextTraceReader(in, Objects.requireNonNull(table),
+        Objects.requireNonNull(sizes));
     r.readHeader();
     return r;
   }
 
+  /** Reads a whole text trace from its bytes. */
+  public static Trace read(InputStream in) throws IOException {
+    return readAll(open(in));
+  }
+
+  /** Reads a whole text trace from its bytes, which need not be UTF-8. */
+  public static Trace read(byte[] text) throws TraceTextException {
+    try {
+      return read(new ByteArrayInputStream(text));
+    } catch (TraceTextException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new AssertionError("a byte array stream does not fail", e);
+    }
+  }
+
   /** Reads a whole text trace. */
   public static Trace read(Reader in) throws IOException {
-    TextTraceReader r = open(in);
+    return readAll(open(in));
+  }
+
+  private static Trace readAll(TextTraceReader r) throws IOException {
+    return r.readRemaining();
+  }
+
+  /** The records not read yet, as a trace. */
+  public Trace readRemaining() throws IOException {
     List<Record> records = new ArrayList<>();
-    for (Record rec = r.next(); rec != null; rec = r.next()) {
+    for (Record rec = next(); rec != null; rec = next()) {
       records.add(rec);
     }
-    return Trace.of(r.version(), records);
+    return Trace.of(version, records);
   }
 
   public static Trace read(String text) throws TraceTextException {
@@ -152,6 +224,9 @@ public final class TextTraceReader {
   private Batch readEventBatch(TextLine header) throws IOException {
     long[] args = readArgs(header, EventType.EVENT_BATCH, true);
     Batch.Builder b = Batch.builder().generation(args[0]).thread(args[1]).time(args[2]);
+    if (sizes == BatchSizes.DECLARED && args.length == EventType.EVENT_BATCH.argCount()) {
+      b.sizeOverride(args[3]);
+    }
     BatchKind kind = null;
     long payload = 0;
     for (TextLine line = nextLine(); line != null; line = nextLine()) {
@@ -278,25 +353,37 @@ public final class TextTraceReader {
     if (line == null) {
       return new byte[0];
     }
-    int eq = line.text.indexOf('=');
-    if (eq < 0 || !trimSpace(line.text.substring(0, eq)).equals("data")) {
+    // As Go: the key is what comes before the first '=' (a byte that UTF-8 never uses inside a
+    // multi-byte character), and the value is unquoted from its bytes.
+    int eq = indexOf(line.bytes, (byte) '=');
+    if (eq < 0 || !trimSpace(GoUtf8.decodeAsText(line.bytes, 0, eq)).equals("data")) {
       pending = line;
       return new byte[0];
     }
-    String quoted = trimSpace(line.text.substring(eq + 1));
+    int[] value = line.trimSpace(eq + 1, line.bytes.length);
     try {
-      return GoQuote.unquote(quoted);
+      return GoQuote.unquote(line.bytes, value[0], value[1] - value[0]);
     } catch (GoQuote.SyntaxException e) {
-      int start = line.text.indexOf(quoted.isEmpty() ? "" : quoted.substring(0, 1), eq + 1);
-      throw new TraceTextException(line.number, start + 1 + e.index(), "bad quoted data: "
-          + e.detail(), "a Go-quoted string", quoted.length() > 40
+      String quoted = GoUtf8.decodeAsText(line.bytes, value[0], value[1] - value[0]);
+      throw new TraceTextException(line.number, line.columnOfByte(value[0] + e.index()),
+          "bad quoted data: " + e.detail(), "a Go-quoted string", quoted.length() > 40
               ? quoted.substring(0, 40) + "..." : quoted);
     }
   }
 
+  private static int indexOf(byte[] bytes, byte b) {
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] == b) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   /**
    * Reads the spec arguments of {@code type} in order. {@code sizeOptional} lets an {@code
-   * EventBatch} line omit {@code size}, which is recomputed anyway.
+   * EventBatch} line omit {@code size} (the last argument), which is then recomputed; the array
+   * returned is one shorter in that case.
    */
   private long[] readArgs(TextLine line, EventType type, boolean sizeOptional)
       throws TraceTextException {
@@ -304,7 +391,8 @@ public final class TextTraceReader {
     long[] args = new long[specs.size()];
     for (int i = 0; i < args.length; i++) {
       if (sizeOptional && i == args.length - 1 && line.restIsSpace()) {
-        break;
+        requireEndOfLine(line);
+        return Arrays.copyOf(args, i);
       }
       args[i] = readArg(line, specs.get(i).name());
     }
@@ -378,10 +466,10 @@ public final class TextTraceReader {
       pending = null;
       return l;
     }
-    for (String s = in.readLine(lineNumber + 1); s != null; s = in.readLine(lineNumber + 1)) {
+    for (byte[] b = in.readLine(lineNumber + 1); b != null; b = in.readLine(lineNumber + 1)) {
       lineNumber++;
-      lastLineLength = s.length();
-      TextLine line = new TextLine(s, lineNumber);
+      TextLine line = new TextLine(b, lineNumber);
+      lastLineLength = line.text.length();
       if (!line.isBlank()) {
         return line;
       }

@@ -4,13 +4,17 @@ import dev.gotrace.spec.EventType;
 import dev.gotrace.text.GoQuote;
 
 /**
- * Go's {@code Event.String()}, character for character: what {@code go tool trace -d=parsed}
- * prints for each event. Quoted values follow Go's {@code %q} ({@link GoQuote}); function and file
- * names are printed raw, decoded as UTF-8.
+ * Go's {@code Event.String()}, byte for byte: what {@code go tool trace -d=parsed} prints for each
+ * event. Go formats trace strings with two verbs: {@code %q} (labels, names, types, reasons), which
+ * escapes every byte that is not UTF-8 as {@code \xHH} ({@link GoQuote}), and {@code %s} (a stack
+ * frame's function and file), which copies the bytes as they are, UTF-8 or not. So the result is a
+ * byte string ({@link ByteStrings}): the quoted parts as their UTF-8, the frame names as their
+ * bytes.
  */
 final class EventFormatter {
   private EventFormatter() {}
 
+  /** The bytes Go's {@code Event.String()} returns, as a byte string. */
   static String format(ParsedEvent e) {
     StringBuilder s = new StringBuilder(96);
     EventKind kind = e.kind();
@@ -119,15 +123,17 @@ final class EventFormatter {
     GenerationTables t = e.tables;
     for (long pc : t.stack(stackId)) {
       GenerationTables.Frame f = t.frame(pc);
-      s.append('\t').append(ByteStrings.text(t.string(f.funcId))).append(" @ 0x")
+      // %s: the bytes as they are.
+      s.append('\t').append(t.string(f.funcId)).append(" @ 0x")
           .append(Long.toHexString(f.pc)).append("\n\t\t")
-          .append(ByteStrings.text(t.string(f.fileId))).append(':')
+          .append(t.string(f.fileId)).append(':')
           .append(Long.toUnsignedString(f.line)).append('\n');
     }
   }
 
+  /** %q: Go's quoting, which is valid UTF-8, appended as its bytes. */
   private static void quote(StringBuilder s, String byteString) {
-    s.append(GoQuote.quote(ByteStrings.bytes(byteString)));
+    s.append(ByteStrings.ofText(GoQuote.quote(ByteStrings.bytes(byteString))));
   }
 
   private static void value(StringBuilder s, long v) {

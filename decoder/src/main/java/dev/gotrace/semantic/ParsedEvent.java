@@ -494,9 +494,22 @@ public final class ParsedEvent {
     return new ExperimentalEvent(t.goName(), EXPERIMENTS[1], names, values);
   }
 
-  /** Exactly Go's {@code Event.String()}. */
+  /**
+   * Go's {@code Event.String()} as text: {@link #goBytes()} decoded as UTF-8, which is exact
+   * unless a stack frame's function or file name is not UTF-8 (Go prints such a name's bytes as
+   * they are; here each malformed stretch becomes U+FFFD). Print {@link #goBytes()} to match Go
+   * byte for byte.
+   */
   @Override
   public String toString() {
-    return EventFormatter.format(this);
+    return ByteStrings.text(EventFormatter.format(this));
+  }
+
+  /**
+   * Exactly the bytes of Go's {@code Event.String()}, what {@code go tool trace -d=parsed} prints
+   * for this event (without the newline after it), invalid UTF-8 included.
+   */
+  public byte[] goBytes() {
+    return ByteStrings.bytes(EventFormatter.format(this));
   }
 }

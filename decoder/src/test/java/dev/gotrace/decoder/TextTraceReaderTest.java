@@ -104,6 +104,84 @@ class TextTraceReaderTest {
         + "\tdata=\"abc\n", 5, 11, "bad quoted data");
   }
 
+  private static final String STRINGS_BATCH =
+      "Trace Go1.26\nEventBatch gen=1 m=1 time=1\nStrings\nString id=1\n\tdata=";
+
+  /** The data of the one string in {@code STRINGS_BATCH + dataValue}, read from its bytes. */
+  private static byte[] dataOf(byte[] dataValue) throws Exception {
+    byte[] head = STRINGS_BATCH.getBytes(StandardCharsets.US_ASCII);
+    byte[] text = new byte[head.length + dataValue.length];
+    System.arraycopy(head, 0, text, 0, head.length);
+    System.arraycopy(dataValue, 0, text, head.length, dataValue.length);
+    Batch b = (Batch) TextTraceReader.read(text).records().get(0);
+    return b.events().get(1).data();
+  }
+
+  private static byte[] bytes(int... values) {
+    byte[] b = new byte[values.length];
+    for (int i = 0; i < b.length; i++) {
+      b[i] = (byte) values[i];
+    }
+    return b;
+  }
+
+  @Test
+  void dataThatIsNotUtf8_isUnquotedFromItsBytesAsGo() throws Exception {
+    // Go's strconv.Unquote: one U+FFFD (EF BF BD) per byte that starts no UTF-8 sequence between
+    // double quotes; the bytes themselves between back quotes. Java's UTF-8 decoder would make
+    // one U+FFFD of the cut sequence E2 82.
+    assertThat(dataOf(bytes('"', 'a', 0xE2, 0x82, 'b', '"')))
+        .isEqualTo(bytes('a', 0xEF, 0xBF, 0xBD, 0xEF, 0xBF, 0xBD, 'b'));
+    assertThat(dataOf(bytes('"', 0xED, 0xA0, 0x80, '"', ' ')))
+        .isEqualTo(bytes(0xEF, 0xBF, 0xBD, 0xEF, 0xBF, 0xBD, 0xEF, 0xBF, 0xBD));
+    assertThat(dataOf(bytes('`', 0xFF, 0xE2, 0x82, '`'))).isEqualTo(bytes(0xFF, 0xE2, 0x82));
+    assertThat(dataOf(bytes('"', 0xC3, 0xA9, '\\', 'x', 'f', 'f', '"')))
+        .isEqualTo(bytes(0xC3, 0xA9, 0xFF));
+    // U+3000 (E3 80 80) is white space around the value, as Go's strings.TrimSpace sees it.
+    assertThat(dataOf(bytes(0xE3, 0x80, 0x80, '"', 'x', '"', 0xE3, 0x80, 0x80))).isEqualTo(bytes('x'));
+  }
+
+  @Test
+  void aReaderIsReadAsItsUtf8_aLoneSurrogateAsThreeBytesThatAreNotUtf8() throws Exception {
+    Batch b = (Batch) TextTraceReader.read(STRINGS_BATCH + "\"\uD800\u00e9\"").records().get(0);
+    assertThat(b.events().get(1).data())
+        .isEqualTo(bytes(0xEF, 0xBF, 0xBD, 0xEF, 0xBF, 0xBD, 0xEF, 0xBF, 0xBD, 0xC3, 0xA9));
+  }
+
+  @Test
+  void badDataThatIsNotUtf8_columnCountsOneCharPerInvalidByte() {
+    byte[] text = (STRINGS_BATCH + "\"\u00ff\u00ff\\q\"").getBytes(StandardCharsets.ISO_8859_1);
+    TraceTextException e =
+        assertThrows(TraceTextException.class, () -> TextTraceReader.read(text));
+    // Line 5 is: TAB d a t a = " FF FF \ q ": the q is the 11th character.
+    assertThat(e.line()).isEqualTo(5);
+    assertThat(e.column()).isEqualTo(11);
+    assertThat(e.problem()).contains("bad quoted data");
+  }
+
+  @Test
+  void badDataWithALoneSurrogateFromAReader_columnCountsItAsOneChar() {
+    // The Reader's line is TAB d a t a = " a U+D800 b: 10 chars, the end of input at column 11.
+    TraceTextException e = assertThrows(TraceTextException.class,
+        () -> TextTraceReader.read(STRINGS_BATCH + "\"a\uD800b"));
+    assertThat(e.line()).isEqualTo(5);
+    assertThat(e.column()).isEqualTo(11);
+  }
+
+  @Test
+  void declaredSizes_keepWhatTheTextSays_andTheDefaultRecomputes() throws Exception {
+    String text = GO125_SYNC.replace("size=4", "size=77");
+    Trace declared = TextTraceReader.open(
+        new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.US_ASCII)),
+        EventTable.FULL, TextTraceReader.BatchSizes.DECLARED).readRemaining();
+    Batch b = (Batch) declared.records().get(1);
+    assertThat(b.hasSizeOverride()).isTrue();
+    assertThat(b.declaredSize()).isEqualTo(77);
+    assertThat(b.payloadLength()).isEqualTo(4);
+    assertThat(TextTraceWriter.toText(declared)).isEqualTo(text);
+    assertThat(((Batch) TextTraceReader.read(text).records().get(1)).declaredSize()).isEqualTo(4);
+  }
+
   @Test
   void readsCpuSamplesAsGo122ToolsSpelledThem() throws Exception {
     String go122 = "Trace Go1.22\nEventBatch gen=1 m=18446744073709551615 time=1 size=7\n"

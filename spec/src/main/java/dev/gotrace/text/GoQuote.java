@@ -21,15 +21,16 @@ import java.util.Objects;
  *       need not be UTF-8, while <code>&#92;u</code> escapes and literal characters produce UTF-8.
  * </ul>
  *
- * <p>The quoted text is always valid UTF-8 (Go escapes everything else), so it is handled here as a
- * Java {@link CharSequence}; the bytes Go would see are the UTF-8 encoding of those characters.
+ * <p>{@link #quote} always returns valid UTF-8 (Go escapes everything else), so it returns a Java
+ * string. Text read from a file need not be UTF-8, so {@link #unquote(byte[], int, int)} takes the
+ * bytes Go would see; {@link #unquote(CharSequence)} takes the bytes {@link GoUtf8#encode} gives.
  */
 public final class GoQuote {
 
   private static final char[] LOWER_HEX = "0123456789abcdef".toCharArray();
 
   /** U+FFFD, which Go substitutes for each undecodable byte of a double-quoted literal. */
-  private static final int REPLACEMENT_CHARACTER = 0xFFFD;
+  private static final int REPLACEMENT_CHARACTER = GoUtf8.REPLACEMENT_CHARACTER;
 
   private GoQuote() {}
 
@@ -84,13 +85,13 @@ public final class GoQuote {
         i++;
         continue;
       }
-      int sequenceLength = wellFormedUtf8Length(data, i, end);
+      int sequenceLength = GoUtf8.sequenceLength(data, i, end);
       if (sequenceLength == 0) {
         appendHexByte(out, b & 0xFF);
         i++;
         continue;
       }
-      appendQuotedNonAscii(out, decodeUtf8(data, i, sequenceLength));
+      appendQuotedNonAscii(out, GoUtf8.codePoint(data, i, sequenceLength));
       i += sequenceLength;
     }
     out.append('"');
@@ -158,68 +159,6 @@ public final class GoQuote {
     }
   }
 
-  /**
-   * Returns the length of the well-formed UTF-8 sequence that starts at {@code data[i]} (a byte of
-   * at least 0x80) and ends before {@code end}, or 0 if there is none.
-   *
-   * <p>Unlike Java's charset decoders, which replace a malformed stretch as one unit, Go rejects
-   * only the first byte of a malformed sequence and resumes decoding at the next byte, so a yes/no
-   * answer for the sequence as a whole is all the caller needs. The narrowed second-byte ranges
-   * after E0, ED, F0 and F4 are what exclude overlong forms, surrogates and code points above
-   * U+10FFFF.
-   */
-  private static int wellFormedUtf8Length(byte[] data, int i, int end) {
-    int lead = data[i] & 0xFF;
-    int length;
-    int secondMin = 0x80;
-    int secondMax = 0xBF;
-    if (lead < 0xC2) {
-      // A stray continuation byte, or C0/C1, which could only start an overlong form.
-      return 0;
-    } else if (lead < 0xE0) {
-      length = 2;
-    } else if (lead < 0xF0) {
-      length = 3;
-      if (lead == 0xE0) {
-        secondMin = 0xA0;
-      } else if (lead == 0xED) {
-        secondMax = 0x9F;
-      }
-    } else if (lead < 0xF5) {
-      length = 4;
-      if (lead == 0xF0) {
-        secondMin = 0x90;
-      } else if (lead == 0xF4) {
-        secondMax = 0x8F;
-      }
-    } else {
-      return 0;
-    }
-    if (end - i < length) {
-      return 0;
-    }
-    int second = data[i + 1] & 0xFF;
-    if (second < secondMin || second > secondMax) {
-      return 0;
-    }
-    for (int k = 2; k < length; k++) {
-      if ((data[i + k] & 0xC0) != 0x80) {
-        return 0;
-      }
-    }
-    return length;
-  }
-
-  /** Decodes a sequence already checked by {@link #wellFormedUtf8Length}. */
-  private static int decodeUtf8(byte[] data, int i, int length) {
-    // The lead byte keeps 7 - length payload bits: 5, 4 or 3 for lengths 2, 3 and 4.
-    int codePoint = data[i] & (0x7F >> length);
-    for (int k = 1; k < length; k++) {
-      codePoint = (codePoint << 6) | (data[i + k] & 0x3F);
-    }
-    return codePoint;
-  }
-
   // ---------------------------------------------------------------------------------------------
   // Unquote
   // ---------------------------------------------------------------------------------------------
@@ -242,132 +181,138 @@ public final class GoQuote {
    *       {@code ''} and returns the empty string.
    * </ul>
    *
-   * <p>An unpaired surrogate in {@code quoted} has no UTF-8 encoding, so it is taken as the three
-   * bytes a generalised (WTF-8) encoder would write, and treated as Go treats those bytes: kept as
-   * they are between back quotes, and, like any byte that is not UTF-8, replaced by U+FFFD one byte
-   * at a time between double quotes (three U+FFFD), and rejected between single quotes.
+   * <p>The text is taken as the bytes {@link GoUtf8#encode} gives, and those bytes are unquoted as
+   * {@link #unquote(byte[], int, int)} does; an unpaired surrogate is therefore three bytes that
+   * are not UTF-8.
    *
    * @throws SyntaxException where Go's {@code Unquote} reports {@code invalid syntax}; it carries
    *     the index in {@code quoted} of the character at which the problem was found
    */
   public static byte[] unquote(CharSequence quoted) throws SyntaxException {
-    if (quoted.length() == 0) {
-      throw new SyntaxException(0, "expected an opening quote (\", ' or `) but found end of input");
-    }
-    char quote = quoted.charAt(0);
-    switch (quote) {
-      case '`':
-        return unquoteBackQuoted(quoted);
-      case '"':
-      case '\'':
-        return unquoteInterpreted(quoted, quote);
-      default:
-        throw new SyntaxException(
-            0, "expected an opening quote (\", ' or `) but found " + describe(quoted, 0));
+    byte[] bytes = GoUtf8.encode(quoted);
+    try {
+      return unquote(bytes, 0, bytes.length);
+    } catch (SyntaxException e) {
+      throw new SyntaxException(GoUtf8.charIndexOf(quoted, e.index()), e.detail());
     }
   }
 
-  private static byte[] unquoteBackQuoted(CharSequence quoted) throws SyntaxException {
-    int n = quoted.length();
+  /**
+   * Returns the bytes of the Go string that the literal {@code quoted[offset, offset + length)}
+   * denotes, byte for byte what Go's {@code strconv.Unquote} returns for those bytes (see {@link
+   * #unquote(CharSequence)} for the escapes). Bytes that are not UTF-8 are treated as Go treats
+   * them: kept as they are between back quotes, and each replaced by U+FFFD (its three bytes)
+   * between double or single quotes, because Go decodes such a literal one character at a time and
+   * its decoder yields U+FFFD for every byte that starts no well-formed sequence. A literal with no
+   * backslash and only valid UTF-8 is returned as it is, as Go's fast path does.
+   *
+   * @throws SyntaxException where Go's {@code Unquote} reports {@code invalid syntax}; its index is
+   *     the byte offset from {@code offset}
+   * @throws IndexOutOfBoundsException if the range lies outside {@code quoted}
+   */
+  public static byte[] unquote(byte[] quoted, int offset, int length) throws SyntaxException {
+    Objects.checkFromIndexSize(offset, length, quoted.length);
+    Literal in = new Literal(quoted, offset, length);
+    if (length == 0) {
+      throw in.error(0, "expected an opening quote (\", ' or `) but found end of input");
+    }
+    int quote = in.at(0);
+    switch (quote) {
+      case '`':
+        return unquoteBackQuoted(in);
+      case '"':
+      case '\'':
+        return unquoteInterpreted(in, (char) quote);
+      default:
+        throw in.error(0, "expected an opening quote (\", ' or `) but found " + in.describe(0));
+    }
+  }
+
+  /** {@link #unquote(byte[], int, int)} of a whole array. */
+  public static byte[] unquote(byte[] quoted) throws SyntaxException {
+    return unquote(quoted, 0, quoted.length);
+  }
+
+  private static byte[] unquoteBackQuoted(Literal in) throws SyntaxException {
+    int n = in.length;
     int close = 1;
-    while (close < n && quoted.charAt(close) != '`') {
+    while (close < n && in.at(close) != '`') {
       close++;
     }
     if (close == n) {
-      throw new SyntaxException(n, "expected a closing ` but found end of input");
+      throw in.error(n, "expected a closing ` but found end of input");
     }
-    requireEndAfterClosingQuote(quoted, close, '`');
+    requireEndAfterClosingQuote(in, close, '`');
     GrowableBytes out = new GrowableBytes(close);
     for (int i = 1; i < close; i++) {
-      char c = quoted.charAt(i);
-      if (c == '\r') {
-        // The Go spec drops carriage returns from raw literals so that CRLF sources give the
-        // same strings as LF sources; strconv does the same.
-        continue;
-      }
-      if (Character.isHighSurrogate(c)
-          && i + 1 < close
-          && Character.isLowSurrogate(quoted.charAt(i + 1))) {
-        out.appendUtf8(Character.toCodePoint(c, quoted.charAt(i + 1)));
-        i++;
-      } else {
-        // Go does not validate raw literals, so an unpaired surrogate's three bytes pass through.
-        out.appendUtf8(c);
+      int c = in.at(i);
+      // The Go spec drops carriage returns from raw literals so that CRLF sources give the same
+      // strings as LF sources; strconv does the same. Go does not validate raw literals, so
+      // bytes that are not UTF-8 pass through.
+      if (c != '\r') {
+        out.append(c);
       }
     }
     return out.toByteArray();
   }
 
-  private static byte[] unquoteInterpreted(CharSequence quoted, char quote) throws SyntaxException {
-    int n = quoted.length();
+  private static byte[] unquoteInterpreted(Literal in, char quote) throws SyntaxException {
+    int n = in.length;
     GrowableBytes out = new GrowableBytes(n);
     int i = 1;
     while (i < n) {
-      char c = quoted.charAt(i);
+      int c = in.at(i);
       if (c == quote) {
         break;
       }
       if (c == '\\') {
-        i = appendEscape(quoted, i, quote, out);
+        i = appendEscape(in, i, quote, out);
       } else if (c == '\n') {
-        throw new SyntaxException(
-            i,
-            "expected a closing "
-                + quote
-                + " before the end of the line but found a newline (only back-quoted strings may"
-                + " span lines)");
+        throw in.error(i, "expected a closing " + quote + " before the end of the line but found"
+            + " a newline (only back-quoted strings may span lines)");
       } else if (c < 0x80) {
         out.append(c);
         i++;
-      } else if (Character.isHighSurrogate(c)
-          && i + 1 < n
-          && Character.isLowSurrogate(quoted.charAt(i + 1))) {
-        out.appendUtf8(Character.toCodePoint(c, quoted.charAt(i + 1)));
-        i += 2;
-      } else if (Character.isSurrogate(c)) {
-        if (quote == '\'') {
-          // Go reads the first of the three bytes as one (invalid) character and then
-          // finds the second where the closing quote should be.
-          throw new SyntaxException(
-              i,
-              "expected one character between ' quotes but found unpaired surrogate "
-                  + describe(quoted, i)
-                  + ", which is three bytes that are not UTF-8");
-        }
-        out.appendUtf8(REPLACEMENT_CHARACTER);
-        out.appendUtf8(REPLACEMENT_CHARACTER);
-        out.appendUtf8(REPLACEMENT_CHARACTER);
-        i++;
       } else {
-        out.appendUtf8(c);
-        i++;
+        int sequence = in.sequenceLength(i);
+        if (sequence > 0) {
+          out.append(in.bytes, in.offset + i, sequence);
+          i += sequence;
+        } else if (quote == '\'' && in.isEncodedSurrogate(i)) {
+          // Go reads the first of the three bytes as one (invalid) character and then finds the
+          // second where the closing quote should be.
+          throw in.error(i, "expected one character between ' quotes but found unpaired surrogate "
+              + in.describe(i) + ", which is three bytes that are not UTF-8");
+        } else {
+          out.appendUtf8(REPLACEMENT_CHARACTER);
+          i++;
+        }
       }
       if (quote == '\'') {
         break;
       }
     }
     if (i == n) {
-      throw new SyntaxException(n, "expected a closing " + quote + " but found end of input");
+      throw in.error(n, "expected a closing " + quote + " but found end of input");
     }
-    if (quoted.charAt(i) != quote) {
-      throw new SyntaxException(
-          i, "expected the closing ' after one character but found " + describe(quoted, i));
+    if (in.at(i) != quote) {
+      throw in.error(i, "expected the closing ' after one character but found " + in.describe(i));
     }
-    requireEndAfterClosingQuote(quoted, i, quote);
+    requireEndAfterClosingQuote(in, i, quote);
     return out.toByteArray();
   }
 
   /**
-   * Decodes the escape whose backslash is at {@code quoted[i]} into {@code out} and returns the
-   * index just past it.
+   * Decodes the escape whose backslash is at {@code in[i]} into {@code out} and returns the index
+   * just past it.
    */
-  private static int appendEscape(CharSequence quoted, int i, char quote, GrowableBytes out)
+  private static int appendEscape(Literal in, int i, char quote, GrowableBytes out)
       throws SyntaxException {
-    int n = quoted.length();
+    int n = in.length;
     if (i + 1 == n) {
-      throw new SyntaxException(n, "expected an escape character after \\ but found end of input");
+      throw in.error(n, "expected an escape character after \\ but found end of input");
     }
-    char kind = quoted.charAt(i + 1);
+    int kind = in.at(i + 1);
     switch (kind) {
       case 'a':
         out.append(0x07);
@@ -396,35 +341,24 @@ public final class GoQuote {
       case '\'':
       case '"':
         if (kind != quote) {
-          throw new SyntaxException(
-              i,
-              "expected an escape allowed inside "
-                  + quote
-                  + " quotes but found \\"
-                  + kind
-                  + ", which Go allows only inside "
-                  + kind
-                  + " quotes");
+          throw in.error(i, "expected an escape allowed inside " + quote + " quotes but found \\"
+              + (char) kind + ", which Go allows only inside " + (char) kind + " quotes");
         }
         out.append(kind);
         return i + 2;
       case 'x':
         // A single byte, deliberately not required to be UTF-8.
-        out.append((int) parseHex(quoted, i + 2, 2, kind));
+        out.append((int) parseHex(in, i + 2, 2, 'x'));
         return i + 4;
       case 'u':
       case 'U':
         {
           int digits = kind == 'u' ? 4 : 8;
-          long codePoint = parseHex(quoted, i + 2, digits, kind);
+          long codePoint = parseHex(in, i + 2, digits, (char) kind);
           if (codePoint > Character.MAX_CODE_POINT
               || (codePoint >= Character.MIN_SURROGATE && codePoint <= Character.MAX_SURROGATE)) {
-            throw new SyntaxException(
-                i,
-                "expected a Unicode code point (at most U+10FFFF, not a surrogate) after \\"
-                    + kind
-                    + " but found 0x"
-                    + Long.toHexString(codePoint));
+            throw in.error(i, "expected a Unicode code point (at most U+10FFFF, not a surrogate)"
+                + " after \\" + (char) kind + " but found 0x" + Long.toHexString(codePoint));
           }
           out.appendUtf8((int) codePoint);
           return i + 2 + digits;
@@ -440,29 +374,22 @@ public final class GoQuote {
         {
           int value = kind - '0';
           for (int k = i + 2; k < i + 4; k++) {
-            char digit = k < n ? quoted.charAt(k) : 0;
+            int digit = k < n ? in.at(k) : 0;
             if (digit < '0' || digit > '7') {
-              throw new SyntaxException(
-                  k, "expected 3 octal digits after \\ but found " + describe(quoted, k));
+              throw in.error(k, "expected 3 octal digits after \\ but found " + in.describe(k));
             }
             value = (value << 3) | (digit - '0');
           }
           if (value > 0xFF) {
-            throw new SyntaxException(
-                i,
-                "expected an octal escape of at most \\377 but found \\"
-                    + quoted.subSequence(i + 1, i + 4));
+            throw in.error(i, "expected an octal escape of at most \\377 but found \\"
+                + in.text(i + 1, i + 4));
           }
           out.append(value);
           return i + 4;
         }
       default:
-        throw new SyntaxException(
-            i + 1,
-            "expected an escape (one of a b f n r t v \\ "
-                + quote
-                + " x u U or an octal digit) after \\ but found "
-                + describe(quoted, i + 1));
+        throw in.error(i + 1, "expected an escape (one of a b f n r t v \\ " + quote
+            + " x u U or an octal digit) after \\ but found " + in.describe(i + 1));
     }
   }
 
@@ -470,20 +397,14 @@ public final class GoQuote {
    * Reads exactly {@code digits} ASCII hex digits starting at {@code start}; Go accepts either
    * case.
    */
-  private static long parseHex(CharSequence quoted, int start, int digits, char kind)
+  private static long parseHex(Literal in, int start, int digits, char kind)
       throws SyntaxException {
     long value = 0;
     for (int k = start; k < start + digits; k++) {
-      int digit = k < quoted.length() ? hexValue(quoted.charAt(k)) : -1;
+      int digit = k < in.length ? hexValue(in.at(k)) : -1;
       if (digit < 0) {
-        throw new SyntaxException(
-            k,
-            "expected "
-                + digits
-                + " hex digits after \\"
-                + kind
-                + " but found "
-                + describe(quoted, k));
+        throw in.error(k, "expected " + digits + " hex digits after \\" + kind + " but found "
+            + in.describe(k));
       }
       value = (value << 4) | digit;
     }
@@ -491,7 +412,7 @@ public final class GoQuote {
   }
 
   /** Only ASCII counts: {@link Character#digit} would also accept, say, fullwidth digits. */
-  private static int hexValue(char c) {
+  private static int hexValue(int c) {
     if (c >= '0' && c <= '9') {
       return c - '0';
     } else if (c >= 'a' && c <= 'f') {
@@ -503,36 +424,75 @@ public final class GoQuote {
   }
 
   /** Go's {@code Unquote} takes a whole string, so anything after the literal is an error. */
-  private static void requireEndAfterClosingQuote(CharSequence quoted, int close, char quote)
+  private static void requireEndAfterClosingQuote(Literal in, int close, char quote)
       throws SyntaxException {
-    if (close + 1 != quoted.length()) {
-      throw new SyntaxException(
-          close + 1,
-          "expected end of input after the closing "
-              + quote
-              + " but found "
-              + describe(quoted, close + 1));
+    if (close + 1 != in.length) {
+      throw in.error(close + 1, "expected end of input after the closing " + quote
+          + " but found " + in.describe(close + 1));
     }
   }
 
-  /**
-   * Names the character at {@code index} for an error message, legibly even when it is invisible.
-   */
-  private static String describe(CharSequence text, int index) {
-    if (index >= text.length()) {
-      return "end of input";
+  /** The literal being unquoted: a range of bytes, indexed from its start. */
+  private static final class Literal {
+    final byte[] bytes;
+    final int offset;
+    final int length;
+
+    Literal(byte[] bytes, int offset, int length) {
+      this.bytes = bytes;
+      this.offset = offset;
+      this.length = length;
     }
-    char c = text.charAt(index);
-    if (c > 0x20 && c < 0x7F) {
-      return "'" + c + "'";
+
+    /** The unsigned byte at {@code i}. */
+    int at(int i) {
+      return bytes[offset + i] & 0xFF;
     }
-    switch (c) {
-      case ' ':
-        return "a space";
-      case '\n':
-        return "a newline";
-      default:
-        return String.format("U+%04X", Character.codePointAt(text, index));
+
+    int sequenceLength(int i) {
+      return GoUtf8.sequenceLength(bytes, offset + i, offset + length);
+    }
+
+    boolean isEncodedSurrogate(int i) {
+      return GoUtf8.isEncodedSurrogate(bytes, offset + i, offset + length);
+    }
+
+    String text(int from, int to) {
+      return GoUtf8.decode(bytes, offset + from, to - from);
+    }
+
+    SyntaxException error(int i, String detail) {
+      return new SyntaxException(i, detail);
+    }
+
+    /**
+     * Names the character at {@code i} for an error message, legibly even when it is invisible or
+     * not UTF-8.
+     */
+    String describe(int i) {
+      if (i >= length) {
+        return "end of input";
+      }
+      int c = at(i);
+      if (c > 0x20 && c < 0x7F) {
+        return "'" + (char) c + "'";
+      }
+      switch (c) {
+        case ' ':
+          return "a space";
+        case '\n':
+          return "a newline";
+        default:
+          break;
+      }
+      int sequence = sequenceLength(i);
+      if (sequence > 0) {
+        return String.format("U+%04X", GoUtf8.codePoint(bytes, offset + i, sequence));
+      }
+      if (isEncodedSurrogate(i)) {
+        return String.format("U+%04X", GoUtf8.encodedSurrogate(bytes, offset + i));
+      }
+      return String.format("byte 0x%02X, which is not UTF-8", c);
     }
   }
 
@@ -553,6 +513,14 @@ public final class GoQuote {
         bytes = Arrays.copyOf(bytes, 2 * bytes.length);
       }
       bytes[size++] = (byte) b;
+    }
+
+    void append(byte[] from, int offset, int length) {
+      while (size + length > bytes.length) {
+        bytes = Arrays.copyOf(bytes, 2 * bytes.length);
+      }
+      System.arraycopy(from, offset, bytes, size, length);
+      size += length;
     }
 
     /**

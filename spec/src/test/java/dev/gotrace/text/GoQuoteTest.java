@@ -263,6 +263,52 @@ final class GoQuoteTest {
     assertThat(GoQuote.unquote(new StringBuilder("\"a\\x00\""))).isEqualTo(new byte[] {'a', 0});
   }
 
+  /**
+   * Literals as raw bytes that are not UTF-8 (a text trace edited by hand, or cut), with what Go's
+   * strconv.Unquote returns for exactly these bytes (go1.26): one U+FFFD per invalid byte between
+   * double or single quotes, the bytes as they are between back quotes.
+   */
+  static Stream<Arguments> byteLiteralCases() {
+    return Stream.of(
+        arguments("22ff22", "efbfbd"),
+        arguments("2261e2826222", "61efbfbdefbfbd62"),
+        arguments("27ff27", "efbfbd"),
+        arguments("60ff60", "ff"),
+        arguments("60e28241600d", null),
+        arguments("60e2820d4160", "e28241"),
+        arguments("22ff5c78343122", "efbfbd41"),
+        arguments("22eda08022", "efbfbdefbfbdefbfbd"),
+        arguments("22c3a922", "c3a9"),
+        arguments("22f0908080f4908080c0af22", "f0908080efbfbdefbfbdefbfbdefbfbdefbfbdefbfbd"),
+        arguments("27eda08027", null),
+        arguments("27e28227", null),
+        arguments("22ff", null),
+        arguments("ff", null));
+  }
+
+  @ParameterizedTest(name = "unquote(bytes {0}) = {1}")
+  @MethodSource("byteLiteralCases")
+  void unquote_bytesThatAreNotUtf8_asGo(String literalHex, String expectedHex) throws Exception {
+    byte[] literal = bytes(literalHex);
+    if (expectedHex == null) {
+      assertThrows(GoQuote.SyntaxException.class, () -> GoQuote.unquote(literal));
+    } else {
+      assertThat(GoQuote.unquote(literal)).isEqualTo(bytes(expectedHex));
+    }
+  }
+
+  @Test
+  void unquote_bytes_rangeAndErrorIndexFromItsStart() throws Exception {
+    byte[] line = "x=\"a\" \"a\\q\"".getBytes(UTF_8);
+    assertThat(GoQuote.unquote(line, 2, 3)).isEqualTo(new byte[] {'a'});
+    GoQuote.SyntaxException e =
+        assertThrows(GoQuote.SyntaxException.class, () -> GoQuote.unquote(line, 6, 5));
+    assertThat(e.index()).isEqualTo(3);
+    GoQuote.SyntaxException notUtf8 = assertThrows(GoQuote.SyntaxException.class,
+        () -> GoQuote.unquote(bytes("225cff22")));
+    assertThat(notUtf8.detail()).endsWith("but found byte 0xFF, which is not UTF-8");
+  }
+
   // ---------------------------------------------------------------------------------------------
   // unquote: rejected inputs, with the index of the offending character
   // ---------------------------------------------------------------------------------------------
