@@ -51,6 +51,8 @@ final class Scores {
   private final Aspect events = new Aspect("events", "parsed");
   /** Rejected inputs (by Go's parser) where Go printed at least one event before its error. */
   int eventsBeforeError;
+  /** Inputs Go accepts whose whole {@code -d=parsed} output was compared. */
+  int eventsOfValid;
   private final List<String> unexplained = new ArrayList<>();
   /** Known message differences, for a look now and then. */
   final List<String> otherMessages = new ArrayList<>();
@@ -104,6 +106,9 @@ final class Scores {
     }
     if (!go.parsed.ok && go.events > 0) {
       eventsBeforeError++;
+    }
+    if (go.parsed.ok) {
+      eventsOfValid++;
     }
     boolean same = go.events == ours.events && go.hash == ours.hash;
     if (same) {
@@ -168,7 +173,8 @@ final class Scores {
     for (Aspect a : aspects()) {
       b.append(a).append('\n');
     }
-    return b.append("rejected inputs with events before the error compared: ")
-        .append(eventsBeforeError).toString();
+    return b.append("events compared: the whole output of ").append(eventsOfValid)
+        .append(" valid inputs, the events before the error of ").append(eventsBeforeError)
+        .append(" rejected ones").toString();
   }
 }
