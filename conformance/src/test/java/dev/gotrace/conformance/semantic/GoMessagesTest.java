@@ -15,10 +15,12 @@ final class GoMessagesTest {
 
   @Test
   void mapEntriesInAnyOrder_normaliseToIdOrder() {
-    String go = stuck("G 10 [status=Waiting seq=1 (gen=2)]\nG 9 [status=Runnable seq=0 (gen=2)]\n",
+    String go = stuck(
+        "G 10 [status=Waiting seq=1 (gen=2)]\nG 9 [status=Runnable seq=0 (gen=2)]\n",
         "P 1 [status=Idle seq=2 (gen=2)]\nP 0 [status=Running seq=5 (gen=2)]\n",
         "M 7 [g=-1 p=-1]\nM 5 [g=-1 p=0]\n");
-    String ours = stuck("G 9 [status=Runnable seq=0 (gen=2)]\nG 10 [status=Waiting seq=1 (gen=2)]\n",
+    String ours = stuck(
+        "G 9 [status=Runnable seq=0 (gen=2)]\nG 10 [status=Waiting seq=1 (gen=2)]\n",
         "P 0 [status=Running seq=5 (gen=2)]\nP 1 [status=Idle seq=2 (gen=2)]\n",
         "M 5 [g=-1 p=0]\nM 7 [g=-1 p=-1]\n");
     assertThat(GoMessages.normalised(go)).isEqualTo(GoMessages.normalised(ours));

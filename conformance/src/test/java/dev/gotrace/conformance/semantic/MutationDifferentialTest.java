@@ -46,12 +46,12 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Every disagreement must be listed with its reason in {@code known-disagreements.tsv}
  * ({@link KnownDisagreements}); verdict and panic must agree on at least 99.9% of the inputs,
- * printed events on at least {@link #EVENTS_FLOOR} of those compared, and the share of equal messages must not fall below {@link #MESSAGE_FLOOR_PARSED} and
- * {@link #MESSAGE_FLOOR_FULL}. Those floors are a ratchet: at the default settings the test also
- * fails when the measured share is well above its floor, so a fix that improves messages raises
- * the floor with it. Disagreeing inputs are written to {@code
- * conformance/target/semantic-differential/} with a description, to reproduce with {@code gotrace
- * validate} and the oracle.
+ * printed events on at least {@link #EVENTS_FLOOR} of those compared, and the share of equal
+ * messages must not fall below {@link #MESSAGE_FLOOR_PARSED} and {@link #MESSAGE_FLOOR_FULL}.
+ * Those floors are a ratchet: at the default settings the test also fails when the measured
+ * share is well above its floor, so a fix that improves messages raises the floor with it.
+ * Disagreeing inputs are written to {@code conformance/target/semantic-differential/} with a
+ * description, to reproduce with {@code gotrace validate} and the oracle.
  *
  * <p>Run more cases with {@code -Dgotrace.semantic.mutations=100000}, others with {@code
  * -Dgotrace.semantic.seed=N}.
