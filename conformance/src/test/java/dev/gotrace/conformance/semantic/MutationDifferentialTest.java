@@ -228,6 +228,8 @@ final class MutationDifferentialTest {
         .that(scores.message("parsed").total).isAtLeast(total / 4);
     assertWithMessage("%s\nrejected inputs whose events before the error were compared", summary)
         .that(scores.eventsBeforeError).isAtLeast(CASES / EVENTS_EVERY / 3);
+    assertWithMessage("%s\ninputs where Go panics (parser only)", summary)
+        .that(scores.goPanics[0]).isAtLeast(10);
     assertWithMessage("%s\nvalid inputs whose whole output was compared", summary)
         .that(scores.eventsOfValid).isAtLeast(CASES / EVENTS_EVERY / 10);
     ratchet(summary, scores.message("parsed"), MESSAGE_FLOOR_PARSED, "MESSAGE_FLOOR_PARSED");

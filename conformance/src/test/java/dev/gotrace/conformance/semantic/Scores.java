@@ -51,6 +51,8 @@ final class Scores {
   private final Aspect events = new Aspect("events", "parsed");
   /** Rejected inputs (by Go's parser) where Go printed at least one event before its error. */
   int eventsBeforeError;
+  /** Inputs where Go panics, per mode: the panic score means little without them. */
+  final int[] goPanics = new int[2];
   /** Inputs Go accepts whose whole {@code -d=parsed} output was compared. */
   int eventsOfValid;
   private final List<String> unexplained = new ArrayList<>();
@@ -83,6 +85,9 @@ final class Scores {
     Verdict[] g = {go.parsed, go.full};
     Verdict[] o = {ours.parsed, ours.full};
     for (int m = 0; m < 2; m++) {
+      if (g[m].panic) {
+        goPanics[m]++;
+      }
       score(verdict[m], g[m].ok == o[m].ok, g[m].toString(), o[m].toString(), index, what,
           trace);
       score(panic[m], g[m].panic == o[m].panic, g[m].toString(), o[m].toString(), index, what,
@@ -173,7 +178,8 @@ final class Scores {
     for (Aspect a : aspects()) {
       b.append(a).append('\n');
     }
-    return b.append("events compared: the whole output of ").append(eventsOfValid)
+    return b.append("Go panics: ").append(goPanics[0]).append(" parsed, ").append(goPanics[1])
+        .append(" full; events compared: the whole output of ").append(eventsOfValid)
         .append(" valid inputs, the events before the error of ").append(eventsBeforeError)
         .append(" rejected ones").toString();
   }
