@@ -42,6 +42,14 @@
 //	                           parsed for many traces framed as above; per trace: what parsed
 //	                           prints (every event's Event.String() and a newline, up to the error),
 //	                           then the error message, each framed as above
+//	gotraceoracle judge-stream
+//	                           verdict-stream plus what -d=parsed prints before it stops (at the
+//	                           parser's error, at the event whose String panics, or at the end):
+//	                           "index<TAB>PARSED<TAB>FULL<TAB>EVENTS<TAB>HASH", where EVENTS is the
+//	                           number of events printed and HASH the 64-bit FNV-1a of their text
+//	                           (each event's String and a newline), 16 hex digits. A frame is
+//	                           uvarint(length<<1 | E) then the bytes; with E = 0 the events are
+//	                           not formatted (faster), and EVENTS is -1 and HASH 0.
 //	gotraceoracle rawcount FILE [PASSES]
 //	                           read every event of FILE with raw.Reader, printing nothing (benchmarks)
 //	gotraceoracle parsecount FILE [PASSES]
@@ -62,6 +70,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"os"
 	"strconv"
@@ -109,6 +118,8 @@ func main() {
 		err = framedStream(os.Stdin, os.Stdout, printParsed)
 	case "bytes2text-stream":
 		err = framedStream(os.Stdin, os.Stdout, bytesToText)
+	case "judge-stream":
+		err = judgeStream(os.Stdin, os.Stdout)
 	case "rawcount":
 		err = countEvents(os.Args[2:], rawCount)
 	case "parsecount":
@@ -123,7 +134,7 @@ func main() {
 }
 
 func usage() {
-	fmt.Fprintln(os.Stderr, "usage: gotraceoracle text2bytes|bytes2text|validate|parsed|verdict-stream|text2bytes-stream|bytes2text-stream|parsed-stream|rawcount|parsecount < in > out,")
+	fmt.Fprintln(os.Stderr, "usage: gotraceoracle text2bytes|bytes2text|validate|parsed|verdict-stream|text2bytes-stream|bytes2text-stream|parsed-stream|judge-stream|rawcount|parsecount < in > out,")
 	fmt.Fprintln(os.Stderr, "       gotraceoracle validate-batch|verdict-batch|parse-batch FILE..., or gotraceoracle specs")
 	os.Exit(2)
 }
@@ -300,6 +311,95 @@ func verdicts(data []byte) (parsed, full string) {
 		full = "OK"
 	}
 	return parsed, full
+}
+
+// judge is verdicts plus the count and hash of the events -d=parsed prints: every event
+// before the parser's error whose String does not panic (the panicking one is not printed).
+func judge(data []byte, print bool) (parsed, full string, events int, sum uint64) {
+	h := fnv.New64a()
+	defer func() {
+		if print {
+			sum = h.Sum64()
+		} else {
+			events = -1
+		}
+	}()
+	ver, err := version.ReadHeader(bytes.NewReader(data))
+	if err != nil {
+		msg := "FAIL " + oneLine(err.Error())
+		return msg, msg, 0, 0
+	}
+	r, err := trace.NewReader(bytes.NewReader(data))
+	if err != nil {
+		msg := "FAIL " + oneLine(err.Error())
+		return msg, msg, 0, 0
+	}
+	v := testtrace.NewValidator()
+	v.GoVersion = ver
+	for parsed == "" || full == "" {
+		ev, err := r.ReadEvent()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			msg := "FAIL " + oneLine(err.Error())
+			if parsed == "" {
+				parsed = msg
+			}
+			if full == "" {
+				full = msg
+			}
+			break
+		}
+		if full == "" {
+			full = guard(func() error { return v.Event(ev) })
+		}
+		if parsed == "" {
+			parsed = guard(func() error {
+				if !print {
+					touch(ev)
+					return nil
+				}
+				s := ev.String()
+				h.Write([]byte(s))
+				h.Write([]byte{'\n'})
+				return nil
+			})
+			if parsed == "" {
+				events++
+			}
+		}
+	}
+	if parsed == "" {
+		parsed = "OK"
+	}
+	if full == "" {
+		full = "OK"
+	}
+	return parsed, full, events, 0
+}
+
+func judgeStream(in io.Reader, out io.Writer) error {
+	br := bufio.NewReaderSize(in, 1<<20)
+	bw := bufio.NewWriter(out)
+	for i := 0; ; i++ {
+		n, err := binary.ReadUvarint(br)
+		if err == io.EOF {
+			return bw.Flush()
+		}
+		if err != nil {
+			return err
+		}
+		data := make([]byte, n>>1)
+		if _, err := io.ReadFull(br, data); err != nil {
+			return err
+		}
+		parsed, full, events, sum := judge(data, n&1 == 1)
+		fmt.Fprintf(bw, "%d\t%s\t%s\t%d\t%016x\n", i, parsed, full, events, sum)
+		if err := bw.Flush(); err != nil {
+			return err
+		}
+	}
 }
 
 // touch calls every accessor Event.String calls, without the formatting: it panics

@@ -4,6 +4,7 @@ import dev.gotrace.semantic.TraceValidationException.Stage;
 import dev.gotrace.spec.EventType;
 import dev.gotrace.spec.GoStatus;
 import dev.gotrace.spec.ProcStatus;
+import dev.gotrace.spec.TraceVersion;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -145,6 +146,11 @@ final class Ordering {
   private int gcState = GC_UNDETERMINED;
   private long initialGen;
   private final ArrayDeque<ParsedEvent> queue = new ArrayDeque<>();
+  private final TraceVersion version;
+
+  Ordering(TraceVersion version) {
+    this.version = version;
+  }
 
   // The event being advanced and its context: cur* is the context the event is reported with,
   // next* the thread's context afterwards.
@@ -290,8 +296,10 @@ final class Ordering {
   // ---------------------------------------------------------------------------------------------
   // Reporting.
 
+  /** The event's name as Go's ordering names it: from the trace version's own table. */
   private String name() {
-    return EventType.ofWire(ev.type).goName();
+    EventType t = EventType.ofWire(ev.type);
+    return version.rawTableIncludes(t) ? t.goName() : "Invalid(" + ev.type + ")";
   }
 
   private String context() {
@@ -339,6 +347,41 @@ final class Ordering {
       default:
         return "Bad";
     }
+  }
+
+  /**
+   * Go's dump of the state machines in a "failed to advance" report: goroutines, procs, threads
+   * and the GC, one per line, a blank line after each group. Go walks its maps in random order;
+   * this walks them by id, the one order that any of Go's can be compared with once sorted.
+   */
+  String dump() {
+    StringBuilder b = new StringBuilder();
+    for (Map.Entry<Long, GState> e : byId(goroutines)) {
+      GState g = e.getValue();
+      b.append("G ").append(e.getKey()).append(" [status=").append(goStatusName(g.status))
+          .append(" seq=").append(seq(g.seqGen, g.seq)).append("]\n");
+    }
+    b.append('\n');
+    for (Map.Entry<Long, PState> e : byId(procs)) {
+      PState p = e.getValue();
+      b.append("P ").append(e.getKey()).append(" [status=").append(procStatusName(p.status))
+          .append(" seq=").append(seq(p.seqGen, p.seq)).append("]\n");
+    }
+    b.append('\n');
+    for (Map.Entry<Long, MState> e : byId(threads)) {
+      b.append("M ").append(e.getKey()).append(" [g=").append(e.getValue().g).append(" p=")
+          .append(e.getValue().p).append("]\n");
+    }
+    b.append('\n');
+    b.append("GC ").append(Long.toUnsignedString(gcSeq)).append(' ').append(GC_STATE[gcState])
+        .append('\n');
+    return b.toString();
+  }
+
+  private static <V> List<Map.Entry<Long, V>> byId(Map<Long, V> states) {
+    List<Map.Entry<Long, V>> sorted = new ArrayList<>(states.entrySet());
+    sorted.sort(Map.Entry.comparingByKey());
+    return sorted;
   }
 
   private String seq(long seqGen, long seq) {

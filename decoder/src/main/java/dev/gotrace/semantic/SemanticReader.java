@@ -52,7 +52,7 @@ public final class SemanticReader implements AutoCloseable, Iterable<ParsedEvent
   private final InputStream in;
   private final GenerationReader generations;
   private final TraceVersion version;
-  private final Ordering ordering = new Ordering();
+  private final Ordering ordering;
   private final Frontier frontier = new Frontier();
   private final StrictChecks strict;
   private final Consumer<TraceValidationException> problems;
@@ -80,6 +80,7 @@ public final class SemanticReader implements AutoCloseable, Iterable<ParsedEvent
     this.in = in;
     this.generations = generations;
     this.version = generations.version();
+    this.ordering = new Ordering(version);
     this.strict = mode == ValidationMode.STRICT ? new StrictChecks(version) : null;
     this.problems = problems;
   }
@@ -464,19 +465,21 @@ public final class SemanticReader implements AutoCloseable, Iterable<ParsedEvent
   // A stuck frontier.
 
   private TraceValidationException stuck() {
-    StringBuilder go = new StringBuilder("broken trace: failed to advance: frontier: [gen=")
-        .append(Long.toUnsignedString(gen.number)).append("]");
-    StringBuilder needs = new StringBuilder();
+    // Go's text: the generation, the frontier in its sorted order, then the state machines.
+    StringBuilder go = new StringBuilder("broken trace: failed to advance: frontier:\n[gen=")
+        .append(Long.toUnsignedString(gen.number)).append("]\n\n");
     for (BatchCursor c : frontier.cursors()) {
       EventType t = EventType.ofWire(c.type);
-      go.append(" M ").append(c.thread).append(" [").append(t.goName()).append(" time=")
+      go.append("M ").append(c.thread).append(" [").append(t.goName()).append(" time=")
           .append(c.time);
       for (int i = 1; i < t.argCount(); i++) {
         go.append(' ').append(t.args().get(i).name()).append('=')
             .append(Long.toUnsignedString(c.args[i - 1]));
       }
-      go.append(']');
+      go.append("]\n");
     }
+    go.append('\n').append(ordering.dump()).append('\n');
+    StringBuilder needs = new StringBuilder();
     // Why each thread's next event cannot go: ask the ordering again, without side effects on
     // the answer (a refused event changes nothing but the thread table).
     for (BatchCursor c : frontier.cursors()) {

@@ -4,15 +4,18 @@ import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import com.google.common.collect.Range;
 import dev.gotrace.decoder.EventTable;
 import dev.gotrace.decoder.TextTraceReader;
 import dev.gotrace.decoder.TraceDecoder;
 import dev.gotrace.encoder.TextTraceWriter;
 import dev.gotrace.encoder.TraceWriter;
+import dev.gotrace.semantic.EventKind;
+import dev.gotrace.semantic.ParsedEvent;
 import dev.gotrace.semantic.SemanticReader;
+import dev.gotrace.semantic.TraceValidationException;
 import dev.gotrace.semantic.ValidationMode;
 import dev.gotrace.wire.Trace;
-import dev.gotrace.wire.TraceException;
 import dev.gotrace.wire.TraceFormatException;
 import dev.gotrace.wire.TraceTextException;
 import java.io.ByteArrayInputStream;
@@ -47,17 +50,25 @@ class DecoderFuzzTest {
   @FuzzTest(maxDuration = "3m")
   void semantic(byte[] input) throws Exception {
     for (ValidationMode mode : ValidationMode.values()) {
+      ParsedEvent last = null;
       try {
         SemanticReader r = SemanticReader.open(new ByteArrayInputStream(input), mode);
-        int events = 0;
-        while (r.next() != null) {
-          events++;
+        for (ParsedEvent e = r.next(); e != null; e = r.next()) {
+          last = e;
         }
-        assertThat(events).isAtLeast(0);
-      } catch (TraceException e) {
-        // The one typed family: a validation problem (with its position) or a format error.
-        assertThat(e.getMessage()).isNotEmpty();
+      } catch (TraceValidationException e) {
+        // A validation problem says where, inside the input, and what Go says.
+        assertWithMessage(e.getMessage()).that(e.offset()).isIn(Range.closed(0L,
+            (long) input.length));
+        assertWithMessage(e.getMessage()).that(e.getMessage())
+            .startsWith(e.position().toString().replaceFirst("\\)$", ""));
+        assertWithMessage(e.getMessage()).that(e.goMessage()).isNotEmpty();
+        continue;
       }
+      // Go's reader ends every trace it accepts with a Sync.
+      assertWithMessage("last event of an accepted trace (%s)", mode).that(last).isNotNull();
+      assertWithMessage("last event of an accepted trace (%s)", mode).that(last.kind())
+          .isEqualTo(EventKind.SYNC);
     }
   }
 

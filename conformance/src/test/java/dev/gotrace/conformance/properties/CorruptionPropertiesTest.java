@@ -56,10 +56,9 @@ class CorruptionPropertiesTest {
                   .that(o.trace.records()).isEqualTo(trace.records().subList(0, n));
               assertWithMessage("cut at %s of %s decodes", cut, bytes.length)
                   .that(TraceWriter.encode(o.trace)).isEqualTo(prefix);
-            } else if (o.error != null) { // else a known bug
+            } else {
               assertWithMessage("offset of %s for a cut at %s", o.error, cut)
-                  .that(o.error.offset()).isIn(Range.closed(0L,
-                      (long) cut));
+                  .that(o.error.offset()).isIn(Range.closed(0L, (long) cut));
             }
           }
         }));
@@ -87,7 +86,7 @@ class CorruptionPropertiesTest {
                 assertWithMessage("offset of %s, byte %s set to 0x%s", o.error, i,
                     Integer.toHexString(v)).that(o.error.offset())
                     .isIn(Range.closed(0L, (long) bytes.length));
-              } else if (o.trace != null) {
+              } else {
                 // Whatever decodes is written back byte for byte, odd widths and all.
                 assertWithMessage("re-encoding after byte %s set to 0x%s", i,
                     Integer.toHexString(v)).that(TraceWriter.encode(o.trace)).isEqualTo(mutated);
@@ -102,7 +101,7 @@ class CorruptionPropertiesTest {
             if (o.error != null) {
               assertWithMessage("offset of %s, byte %s deleted", o.error, i)
                   .that(o.error.offset()).isIn(Range.closed(0L, (long) shorter.length));
-            } else if (o.trace != null) {
+            } else {
               assertWithMessage("re-encoding after byte %s deleted", i)
                   .that(TraceWriter.encode(o.trace)).isEqualTo(shorter);
             }
@@ -110,12 +109,18 @@ class CorruptionPropertiesTest {
         }));
   }
 
-  /** A decode's result: a trace, or the one exception type allowed (anything else propagates). */
+  /**
+   * A decode's result: exactly one of a trace and the one exception type allowed (anything else
+   * propagates).
+   */
   static final class Outcome {
     final Trace trace;
     final TraceFormatException error;
 
     private Outcome(Trace trace, TraceFormatException error) {
+      if ((trace == null) == (error == null)) {
+        throw new AssertionError("a decode gives a trace or an error: " + trace + ", " + error);
+      }
       this.trace = trace;
       this.error = error;
     }

@@ -14,19 +14,27 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Go's verdicts for many traces from one oracle process ({@code gotraceoracle verdict-stream}):
+ * Go's verdicts for many traces from one oracle process ({@code gotraceoracle judge-stream}):
  * traces are written to its stdin by a thread of their own while the answers are read, so a
- * caller can compute its own verdicts meanwhile.
+ * caller can compute its own verdicts meanwhile. With each pair of verdicts comes what {@code go
+ * tool trace -d=parsed} prints before it stops: the number of events and the hash of their text.
  */
 final class OracleVerdicts implements AutoCloseable {
-  /** Go's two verdicts for one trace: parser only, and parser plus test validator. */
+  /**
+   * Go's two verdicts for one trace (parser only, and parser plus test validator), and the events
+   * the parser-only reading prints (count and FNV-1a hash of the text, see {@link JavaVerdicts}).
+   */
   static final class Pair {
     final Verdict parsed;
     final Verdict full;
+    final int events;
+    final long hash;
 
-    Pair(Verdict parsed, Verdict full) {
+    Pair(Verdict parsed, Verdict full, int events, long hash) {
       this.parsed = parsed;
       this.full = full;
+      this.events = events;
+      this.hash = hash;
     }
   }
 
@@ -37,7 +45,7 @@ final class OracleVerdicts implements AutoCloseable {
   OracleVerdicts() throws IOException, InterruptedException {
     Path oracle = GoTools.oracle();
     stderr = Files.createTempFile("gotrace-oracle", ".stderr");
-    process = new ProcessBuilder(oracle.toString(), "verdict-stream")
+    process = new ProcessBuilder(oracle.toString(), "judge-stream")
         .redirectError(stderr.toFile()).start();
     answers = new BufferedReader(new InputStreamReader(process.getInputStream(), UTF_8));
     requests = new BufferedOutputStream(process.getOutputStream(), 1 << 16);
@@ -48,13 +56,16 @@ final class OracleVerdicts implements AutoCloseable {
   /**
    * Starts writing these traces to the oracle in a thread of its own; answers come from {@link
    * #next}. Call again with more once the previous thread is done; {@link #close} ends the input.
+   * Where {@code events[i]} is false, Go does not format trace {@code i}'s events (its answer has
+   * {@code events} -1).
    */
-  Thread send(List<byte[]> traces) {
+  Thread send(List<byte[]> traces, boolean[] events) {
     Thread t = new Thread(() -> {
       try {
         OutputStream out = requests;
-        for (byte[] trace : traces) {
-          long n = trace.length;
+        for (int i = 0; i < traces.size(); i++) {
+          byte[] trace = traces.get(i);
+          long n = (long) trace.length << 1 | (events[i] ? 1 : 0);
           while (n >= 0x80) {
             out.write((int) (n & 0x7F) | 0x80);
             n >>>= 7;
@@ -79,23 +90,31 @@ final class OracleVerdicts implements AutoCloseable {
       throw new IllegalStateException("the oracle stopped answering at trace " + index + ": "
           + Files.readString(stderr, UTF_8));
     }
-    String[] f = line.split("\t", 3);
-    if (f.length != 3 || Integer.parseInt(f[0]) != index) {
+    String[] f = line.split("\t");
+    if (f.length != 5 || Integer.parseInt(f[0]) != index) {
       throw new IllegalStateException("unexpected oracle answer for trace " + index + ": " + line);
     }
-    return new Pair(Verdict.ofOracle(f[1]), Verdict.ofOracle(f[2]));
+    return new Pair(Verdict.ofOracle(f[1]), Verdict.ofOracle(f[2]), Integer.parseInt(f[3]),
+        Long.parseUnsignedLong(f[4], 16));
   }
 
   /** All answers for these traces. */
   static List<Pair> of(List<byte[]> traces) throws IOException, InterruptedException {
     try (OracleVerdicts o = new OracleVerdicts()) {
-      o.send(traces);
+      boolean[] events = new boolean[traces.size()];
+      java.util.Arrays.fill(events, true);
+      o.send(traces, events);
       List<Pair> out = new ArrayList<>(traces.size());
       for (int i = 0; i < traces.size(); i++) {
         out.add(o.next(i));
       }
       return out;
     }
+  }
+
+  /** The CPU time the oracle process has used so far (zero where the system does not say). */
+  java.time.Duration cpuTime() {
+    return process.info().totalCpuDuration().orElse(java.time.Duration.ZERO);
   }
 
   @Override

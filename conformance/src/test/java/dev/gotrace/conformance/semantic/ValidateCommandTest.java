@@ -3,6 +3,9 @@ package dev.gotrace.conformance.semantic;
 import static com.google.common.truth.Truth.assertThat;
 
 import dev.gotrace.cli.GotraceCommand;
+import dev.gotrace.fixtures.dsl.TraceDsl;
+import dev.gotrace.spec.EventType;
+import dev.gotrace.spec.TraceVersion;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -54,14 +57,32 @@ final class ValidateCommandTest {
 
   @Test
   void all_goesOnPastTheFirstProblem() throws Exception {
-    // Two empty labels in a hand-made trace: the strict checks reject each.
-    byte[] trace = Files.readAllBytes(seed("go1.26-iterpull.trace"));
-    Path p = dir.resolve("t.trace");
-    Files.write(p, trace);
-    Run one = new Run("validate", "--events", p.toString());
-    assertThat(one.exit).isEqualTo(0);
-    assertThat(one.out).startsWith("M=-1 P=-1 G=-1 Sync Time=");
+    // Two empty labels: the strict checks reject each, and neither stops the parser.
+    TraceDsl t = TraceDsl.create(TraceVersion.GO_1_25);
+    t.thread(0).holding(t.proc(0)).running(1).thread().rawEvent(EventType.GO_LABEL, 0)
+        .rawEvent(EventType.GO_LABEL, 0);
+    Path p = dir.resolve("labels.trace");
+    Files.write(p, t.bytes());
+    Run first = new Run("validate", p.toString());
+    assertThat(first.exit).isEqualTo(1);
+    assertThat(first.err.lines().filter(l -> l.startsWith("invalid: ")).count()).isEqualTo(1);
+    assertThat(first.err).contains("\n  go: invalid label \"\"\n");
+    Run all = new Run("validate", "--all", p.toString());
+    assertThat(all.exit).isEqualTo(1);
+    assertThat(all.err.lines().filter(l -> l.startsWith("invalid: ")).count()).isEqualTo(2);
+    assertThat(all.err.lines().filter(l -> l.equals("  go: invalid label \"\"")).count())
+        .isEqualTo(2);
+    assertThat(all.out).doesNotContain("valid:");
+  }
+
+  @Test
+  void eventsAndParserOnly_printTheEventsAndSayWhatWasChecked() throws Exception {
+    Path p = seed("go1.26-iterpull.trace");
+    Run events = new Run("validate", "--events", p.toString());
+    assertThat(events.exit).isEqualTo(0);
+    assertThat(events.out).startsWith("M=-1 P=-1 G=-1 Sync Time=");
     Run parserOnly = new Run("validate", "--parser-only", p.toString());
+    assertThat(parserOnly.exit).isEqualTo(0);
     assertThat(parserOnly.out).contains("(parser checks only)");
   }
 
