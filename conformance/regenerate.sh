@@ -187,7 +187,7 @@ for tc in $TOOLCHAINS; do
 		# Build (plain programs only; gotest is compiled by go test).
 		bin="$work/bin/$dir/$prog"
 		if [[ "$prog" != gotest && ! -x "$bin" ]]; then
-			(cd "$programs" && GOTOOLCHAIN=$tc CGO_ENABLED=$cgo go build -o "$bin" "./$prog") \
+			(cd "$programs" && GOTOOLCHAIN=$tc CGO_ENABLED=$cgo go build -trimpath -o "$bin" "./$prog") \
 				>"$work/tmp/build.log" 2>&1 || { cat "$work/tmp/build.log" >&2; die "building $prog with $tc failed"; }
 		fi
 
@@ -201,7 +201,7 @@ for tc in $TOOLCHAINS; do
 			rm -f "$out"
 			if [[ "$prog" == gotest ]]; then
 				(cd "$programs" && GOTOOLCHAIN=$tc CGO_ENABLED=0 GOMAXPROCS=$procs GODEBUG=$godebug \
-					timeout 300 go test -count=1 -run . \
+					timeout 300 go test -trimpath -count=1 -run . \
 					-trace "$out" -cpuprofile "$work/tmp/cpu.prof" -o "$work/tmp/gotest.test" ./gotest </dev/null) \
 					>"$work/tmp/run.log" 2>&1 || { cat "$work/tmp/run.log" >&2; die "go test for $name with $tc failed"; }
 			else
