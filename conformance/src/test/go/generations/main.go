@@ -12,10 +12,10 @@ import (
 	"gotrace.local/oracletests/internal/tracefile"
 )
 
-// wantGeneration: six generations have ended (and the blocked goroutines were
+// wantGenerations: six generations have ended (and the blocked goroutines were
 // announced with their stacks in each new one) before the workload stops; the
 // tests want at least five EndOfGeneration records.
-const wantGeneration = 7
+const wantGenerations = 7
 
 func main() {
 	tracefile.Record(workload)
@@ -43,15 +43,15 @@ func workload() {
 			_ = make([]byte, 256+v)
 		}
 	}()
-	// Run until the tracer has begun generation wantGeneration, as the stream it
+	// Run until the tracer has begun wantGenerations generations, as the stream it
 	// writes says, rather than for a number of sleeps or a time: how many advance
 	// periods pass in a sleep depends on how loaded the machine is. Each sleep
 	// leaves the P idle for the tracer's advancer goroutine.
 	deadline := time.Now().Add(time.Minute)
-	for i := 0; tracefile.Generation() < wantGeneration; i++ {
+	for i := 0; tracefile.Generations() < wantGenerations; i++ {
 		if time.Now().After(deadline) {
-			fmt.Fprintf(os.Stderr, "generations: only generation %d after a minute\n",
-				tracefile.Generation())
+			fmt.Fprintf(os.Stderr, "generations: only %d generations after a minute\n",
+				tracefile.Generations())
 			os.Exit(1)
 		}
 		ticker <- i

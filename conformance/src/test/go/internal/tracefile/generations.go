@@ -5,8 +5,8 @@ import (
 	"sync/atomic"
 )
 
-// generationWatcher passes the trace through to w and keeps the highest
-// generation number of the batches seen so far, so that a workload can wait
+// generationWatcher passes the trace through to w and keeps the lowest and the
+// highest generation number of the batches seen so far, so that a workload can wait
 // until the tracer has really moved on a number of generations instead of
 // guessing how long that takes (it depends on the load of the machine).
 //
@@ -17,8 +17,9 @@ import (
 // the count (and the waiting workload gives up at its deadline).
 type generationWatcher struct {
 	w      io.Writer
-	skip   int    // bytes of the file header or of a payload still to pass
-	header []byte // bytes of a record header read so far
+	skip   int           // bytes of the file header or of a payload still to pass
+	header []byte        // bytes of a record header read so far
+	first  atomic.Uint64 // 0 until the first batch
 	max    atomic.Uint64
 	lost   atomic.Bool
 }
@@ -79,6 +80,9 @@ func (g *generationWatcher) parseHeader() {
 		fields[i] = v
 		h = h[n:]
 	}
+	if g.first.Load() == 0 {
+		g.first.Store(fields[0])
+	}
 	if fields[0] > g.max.Load() {
 		g.max.Store(fields[0])
 	}
@@ -104,13 +108,13 @@ func uvarint(b []byte) (v uint64, n int, ok bool) {
 
 var watcher atomic.Pointer[generationWatcher]
 
-// Generation is the highest generation number of the batches the tracer has
-// written so far: once it is n, at least n-1 generations have ended. It is 0
-// before the first batch and when the stream could not be followed.
-func Generation() uint64 {
+// Generations is how many generations the tracer has begun, as the batches it
+// has written so far say: once it is n, at least n-1 generations have ended. It
+// is 0 before the first batch and when the stream could not be followed.
+func Generations() uint64 {
 	g := watcher.Load()
-	if g == nil || g.lost.Load() {
+	if g == nil || g.lost.Load() || g.first.Load() == 0 {
 		return 0
 	}
-	return g.max.Load()
+	return g.max.Load() - g.first.Load() + 1
 }
