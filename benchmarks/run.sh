@@ -54,7 +54,7 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
   (cd "$root" && mvn -B -q ${MVN_FLAGS:-} -DskipTests package)
 fi
 step "building bigtrace and gotraceoracle"
-(cd "$root/benchmarks/src/main/go" && GOFLAGS= go build -o "$out/bigtrace" ./bigtrace)
+(cd "$root/benchmarks/src/main/go" && GOFLAGS= go build -trimpath -o "$out/bigtrace" ./bigtrace)
 "$root/conformance/oracle/build.sh" "$out/gotraceoracle"
 cli_jar="$root/cli/target/gotrace.jar"
 bench_jar="$root/benchmarks/target/benchmarks.jar"

@@ -15,4 +15,4 @@ virtual="$goroot/src/internal/trace/testdata/cmd/gotraceoracle/main.go"
 printf '{"Replace":{"%s":"%s"}}\n' "$virtual" "$here/main.go" > "$work/overlay.json"
 case "$out" in /*) ;; *) out="$PWD/$out" ;; esac
 cd "$goroot/src"
-GOFLAGS= GOTOOLCHAIN=local go build -overlay "$work/overlay.json" -o "$out" ./internal/trace/testdata/cmd/gotraceoracle
+GOFLAGS= GOTOOLCHAIN=local go build -trimpath -overlay "$work/overlay.json" -o "$out" ./internal/trace/testdata/cmd/gotraceoracle

@@ -5,6 +5,7 @@
 package main
 
 import (
+	"runtime"
 	"sync"
 
 	"gotrace.local/oracletests/internal/tracefile"
@@ -48,4 +49,10 @@ func workload() {
 		}()
 	}
 	wg.Wait()
+	// The lists are garbage now. A collection while tracing is what records frees,
+	// and runtime.GC returns only after sweeping every span, so the HeapObjectFree
+	// (and SpanFree) events are in the trace whether or not the allocations above
+	// triggered a cycle of their own.
+	sink = nil
+	runtime.GC()
 }

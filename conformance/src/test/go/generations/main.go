@@ -4,11 +4,18 @@
 package main
 
 import (
+	"fmt"
+	"os"
 	"sync"
 	"time"
 
 	"gotrace.local/oracletests/internal/tracefile"
 )
+
+// wantGenerations: six generations have ended (and the blocked goroutines were
+// announced with their stacks in each new one) before the workload stops; the
+// tests want at least five EndOfGeneration records.
+const wantGenerations = 7
 
 func main() {
 	tracefile.Record(workload)
@@ -36,11 +43,17 @@ func workload() {
 			_ = make([]byte, 256+v)
 		}
 	}()
-	// A fixed number of sleeps longer than the advance period, rather than a wall-clock
-	// budget: on a loaded machine the process may get little of its wall time, but
-	// every sleep leaves the P idle for the tracer's advancer goroutine, so the count
-	// of generations does not depend on the load.
-	for i := 0; i < 30; i++ {
+	// Run until the tracer has begun wantGenerations generations, as the stream it
+	// writes says, rather than for a number of sleeps or a time: how many advance
+	// periods pass in a sleep depends on how loaded the machine is. Each sleep
+	// leaves the P idle for the tracer's advancer goroutine.
+	deadline := time.Now().Add(time.Minute)
+	for i := 0; tracefile.Generations() < wantGenerations; i++ {
+		if time.Now().After(deadline) {
+			fmt.Fprintf(os.Stderr, "generations: only %d generations after a minute\n",
+				tracefile.Generations())
+			os.Exit(1)
+		}
 		ticker <- i
 		time.Sleep(3 * time.Millisecond)
 	}

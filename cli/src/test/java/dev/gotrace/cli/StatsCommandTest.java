@@ -24,8 +24,8 @@ class StatsCommandTest {
     String[] lines = r.out().split("\n");
     assertThat(lines[0]).matches("Event\\s+Bytes\\s+%\\s+Count\\s+%");
     assertThat(lines[1]).matches("-\\s+-\\s+-\\s+-\\s+-");
-    assertThat(r.out()).contains("\ngo 1.26 trace: 3185 bytes, 8 records (7 batches, 1 generation"
-        + " ends), 168 events, 60 bytes of varint padding\n");
+    assertThat(r.out()).contains("\ngo 1.26 trace: 2891 bytes, 7 records (6 batches, 1 generation"
+        + " ends), 177 events, 51 bytes of varint padding\n");
   }
 
   @Test
@@ -41,7 +41,7 @@ class StatsCommandTest {
       }
     }
     assertThat(bytes).isInOrder(Comparator.reverseOrder());
-    assertThat(count).isEqualTo(8 + 168);
+    assertThat(count).isEqualTo(7 + 177);
   }
 
   @Test

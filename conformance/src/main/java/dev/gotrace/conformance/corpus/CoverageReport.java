@@ -33,6 +33,7 @@ public final class CoverageReport {
   private final Map<String, Map<EventType, Long>> perTrace = new LinkedHashMap<>();
   private final Map<String, String> exceptions; // "minor EventName" -> reason
   private final TreeSet<Integer> minors = new TreeSet<>();
+  private final Map<Integer, TraceVersion> headers = new TreeMap<>(); // toolchain minor -> header
 
   private CoverageReport(CorpusManifest manifest, Map<String, String> exceptions)
       throws IOException {
@@ -41,6 +42,16 @@ public final class CoverageReport {
     for (CorpusEntry e : manifest.entries()) {
       perTrace.put(e.path(), EventCensus.count(manifest.pathOf(e)));
       minors.add(e.goMinor());
+      TraceVersion header = TraceVersion.ofNumber(e.headerVersion());
+      if (header == null) {
+        throw new IOException(e.path() + ": header version go 1." + e.headerVersion()
+            + " is not one gotrace knows");
+      }
+      TraceVersion other = headers.putIfAbsent(e.goMinor(), header);
+      if (other != null && other != header) {
+        throw new IOException(e.path() + ": go1." + e.goMinor() + " traces with two header"
+            + " versions, " + other + " and " + header);
+      }
     }
   }
 
@@ -78,13 +89,20 @@ public final class CoverageReport {
     return r != null ? r : exceptions.get("* " + t.goName());
   }
 
-  /** The header version a toolchain writes (Go 1.24 writes go 1.23). */
-  static TraceVersion headerOf(int minor) {
-    return minor == 24 ? TraceVersion.GO_1_23 : TraceVersion.ofNumber(minor);
+  /**
+   * The header version toolchain {@code minor} writes, as its traces in the manifest say (Go 1.24
+   * writes go 1.23, Go 1.27 writes go 1.26).
+   */
+  public TraceVersion headerOf(int minor) {
+    TraceVersion v = headers.get(minor);
+    if (v == null) {
+      throw new IllegalArgumentException("the corpus has no go1." + minor + " traces");
+    }
+    return v;
   }
 
   /** Whether traces of toolchain {@code minor} can hold event type {@code t} at all. */
-  public static boolean canHold(int minor, EventType t) {
+  public boolean canHold(int minor, EventType t) {
     return headerOf(minor).compareTo(t.since()) >= 0;
   }
 
@@ -137,8 +155,8 @@ public final class CoverageReport {
   public String table() {
     StringBuilder s = new StringBuilder(BEGIN).append("\n\n");
     s.append("Occurrences of each event type in the corpus, by the Go toolchain that wrote the"
-        + " traces (Go 1.24 writes `go 1.23` headers). `—`: that version's traces cannot hold"
-        + " the event; `0*`: not produced, for the reason listed below.\n\n");
+        + " traces (Go 1.24 writes `go 1.23` headers, Go 1.27 `go 1.26`). `—`: that version's"
+        + " traces cannot hold the event; `0*`: not produced, for the reason listed below.\n\n");
     s.append("| event | wire |");
     for (int m : minors) {
       s.append(" go1.").append(m).append(" |");

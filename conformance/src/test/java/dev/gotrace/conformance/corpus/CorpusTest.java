@@ -8,6 +8,7 @@ import dev.gotrace.cli.GotraceCommand;
 import dev.gotrace.decoder.EventTable;
 import dev.gotrace.decoder.TraceDecoder;
 import dev.gotrace.encoder.TraceWriter;
+import dev.gotrace.spec.TraceVersion;
 import dev.gotrace.wire.Trace;
 import dev.gotrace.wire.TraceFormatException;
 import java.io.ByteArrayOutputStream;
@@ -121,7 +122,10 @@ class CorpusTest {
     CoverageReport report = CoverageReport.of(conformanceDir);
     assertWithMessage("event types with no trace and no reason in conformance/"
         + CoverageReport.EXCEPTIONS_FILE).that(report.uncovered()).isEmpty();
-    assertThat(report.minors()).containsAtLeast(22, 23, 24, 25, 26);
+    assertThat(report.minors()).containsAtLeast(22, 23, 24, 25, 26, 27);
+    // Go 1.27 writes the go 1.26 format with the same table.
+    assertThat(report.headerOf(27)).isEqualTo(TraceVersion.GO_1_26);
+    assertThat(report.headerOf(24)).isEqualTo(TraceVersion.GO_1_23);
   }
 
   private static String dumpWire(Path trace) {

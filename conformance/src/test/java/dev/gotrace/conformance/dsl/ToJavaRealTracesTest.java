@@ -67,7 +67,7 @@ final class ToJavaRealTracesTest {
     Path program = dir.resolve("main.go");
     Files.writeString(program, PROGRAM);
     Path out = dir.resolve("fresh.trace");
-    GoTools.run(List.of("go", "run", program.toString(), out.toString()), 300);
+    GoTools.run(List.of("go", "run", "-trimpath", program.toString(), out.toString()), 300);
     byte[] fresh = Files.readAllBytes(out);
 
     String sampleSource = TraceToJava.toJava(TraceDecoder.decode(sample), "gen", "Sample",

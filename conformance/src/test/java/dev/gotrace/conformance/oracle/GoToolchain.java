@@ -130,7 +130,7 @@ final class GoToolchain {
    */
   Path buildPrograms(Path moduleDir, List<String> packages) {
     Path out = newDir("bin-");
-    List<String> command = new ArrayList<>(List.of(go.toString(), "build", "-o",
+    List<String> command = new ArrayList<>(List.of(go.toString(), "build", "-trimpath", "-o",
         out.toString() + File.separator));
     command.addAll(packages);
     run(command, moduleDir, Map.of(), null, BUILD_TIMEOUT).requireSuccess();
