@@ -4,6 +4,7 @@ import dev.gotrace.decoder.EventTable;
 import dev.gotrace.decoder.RecordReader;
 import dev.gotrace.decoder.TraceDecoder;
 import dev.gotrace.encoder.TextTraceWriter;
+import dev.gotrace.kit.events.CanonicalEvents;
 import dev.gotrace.semantic.ParsedEvent;
 import dev.gotrace.semantic.SemanticReader;
 import dev.gotrace.semantic.ValidationMode;
@@ -38,6 +39,11 @@ final class DumpCommand implements Callable<Integer> {
           + " (Event.String() of Go's parser) instead of the raw text format.")
   boolean parsed;
 
+  @Option(names = "--json",
+      description = "Print the events in Go's order in the canonical event form (JSON Lines,"
+          + " one event a line; see docs/CONFORMANCE.md).")
+  boolean json;
+
   @Option(names = "--table", defaultValue = "FULL",
       description = "Events accepted in thread batches: FULL (as Go's parser, the default) or"
           + " VERSION_PREFIX (as Go's raw reader: no AllocFree events before go 1.26).")
@@ -46,11 +52,11 @@ final class DumpCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Writer out = spec.commandLine().getOut();
-    if (parsed) {
+    if (parsed || json) {
       try (InputStream in = Inputs.open(file)) {
         SemanticReader reader = SemanticReader.open(in, ValidationMode.PARSER);
         for (ParsedEvent e = reader.next(); e != null; e = reader.next()) {
-          out.write(e.toString());
+          out.write(json ? CanonicalEvents.toLine(e) : e.toString());
           out.write('\n');
         }
       } finally {
