@@ -27,6 +27,8 @@ import picocli.CommandLine.Spec;
       MinimizeCommand.class,
       ToJavaCommand.class,
       ValidateCommand.class,
+      SuiteCommand.class,
+      ConformCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class GotraceCommand implements Callable<Integer> {
