@@ -45,6 +45,10 @@ final class SuiteCommand implements Runnable {
     @Option(names = "--no-corpus", description = "Leave the real traces out.")
     boolean noCorpus;
 
+    @Option(names = "--corpus-max-bytes", paramLabel = "N",
+        description = "Leave out real traces larger than this (default: ${DEFAULT-VALUE}).")
+    int corpusMaxBytes = SuiteBuilder.DEFAULT_CORPUS_MAX_BYTES;
+
     @Option(names = "--random", paramLabel = "N",
         description = "Random valid DSL traces per Go version (default: ${DEFAULT-VALUE}).")
     int random = SuiteBuilder.DEFAULT_RANDOM_PER_VERSION;
@@ -63,6 +67,7 @@ final class SuiteCommand implements Runnable {
         throw new java.nio.file.NoSuchFileException(c.toString());
       }
       List<SuiteCase> cases = SuiteBuilder.create().corpus(noCorpus ? null : c)
+          .corpusMaxBytes(corpusMaxBytes)
           .randomPerVersion(random).mutantsPerVersion(mutants).build();
       SuiteExporter.export(cases, dir);
       long valid = cases.stream().filter(SuiteCase::valid).count();

@@ -38,11 +38,15 @@ import java.util.stream.Stream;
  * cases, in id order, with no two cases of the same bytes.
  */
 public final class SuiteBuilder {
-  /** The default sizes: about 1,300 cases over the four versions. */
+  /** The default sizes: about 1,200 cases over the four versions. */
   public static final int DEFAULT_RANDOM_PER_VERSION = 150;
   public static final int DEFAULT_MUTANTS_PER_VERSION = 100;
 
+  /** Real traces larger than this are left out by default: their expected events run to MBs. */
+  public static final int DEFAULT_CORPUS_MAX_BYTES = 20_000;
+
   private Path corpus;
+  private int corpusMaxBytes = DEFAULT_CORPUS_MAX_BYTES;
   private int randomPerVersion = DEFAULT_RANDOM_PER_VERSION;
   private int mutantsPerVersion = DEFAULT_MUTANTS_PER_VERSION;
   private boolean scenarios = true;
@@ -55,6 +59,12 @@ public final class SuiteBuilder {
   /** The corpus directory ({@code conformance/corpus}); none by default. */
   public SuiteBuilder corpus(Path dir) {
     this.corpus = dir;
+    return this;
+  }
+
+  /** The largest real trace taken, in bytes. */
+  public SuiteBuilder corpusMaxBytes(int n) {
+    this.corpusMaxBytes = n;
     return this;
   }
 
@@ -83,7 +93,7 @@ public final class SuiteBuilder {
   public List<SuiteCase> build() throws IOException {
     List<SuiteCase> all = new ArrayList<>();
     if (corpus != null) {
-      all.addAll(corpusCases(corpus));
+      all.addAll(corpusCases(corpus, corpusMaxBytes));
     }
     if (scenarios) {
       all.addAll(scenarioCases());
@@ -95,7 +105,7 @@ public final class SuiteBuilder {
     return unique(all);
   }
 
-  private static List<SuiteCase> corpusCases(Path dir) throws IOException {
+  private static List<SuiteCase> corpusCases(Path dir, int maxBytes) throws IOException {
     Map<String, String> writtenBy = new HashMap<>();
     Path manifest = dir.resolve("MANIFEST.tsv");
     if (Files.exists(manifest)) {
@@ -108,7 +118,8 @@ public final class SuiteBuilder {
     }
     List<Path> files;
     try (Stream<Path> s = Files.walk(dir)) {
-      files = s.filter(p -> p.toString().endsWith(".trace")).sorted().collect(Collectors.toList());
+      files = s.filter(p -> p.toString().endsWith(".trace") && p.toFile().length() <= maxBytes)
+          .sorted().collect(Collectors.toList());
     }
     List<SuiteCase> out = new ArrayList<>();
     for (Path p : files) {
