@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
       ValidateCommand.class,
       SuiteCommand.class,
       ConformCommand.class,
+      ExpectCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class GotraceCommand implements Callable<Integer> {
