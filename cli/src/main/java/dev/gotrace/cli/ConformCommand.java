@@ -81,6 +81,11 @@ final class ConformCommand implements Runnable {
             + " others are no failure.")
     List<String> versions;
 
+    @Option(names = "--ignore-kind", paramLabel = "KIND",
+        description = "Leave events of this kind (Go's name, e.g. Sync) out of the comparison;"
+            + " repeatable.")
+    List<String> ignoreKinds = new ArrayList<>();
+
     @Option(names = "--baseline", paramLabel = "FILE",
         description = "Accepted differences, one 'CASE-ID CATEGORY' a line.")
     Path baseline;
@@ -131,7 +136,7 @@ final class ConformCommand implements Runnable {
       Set<String> vs = versions == null ? null : new HashSet<>(versions);
       Progress progress = new Progress(err);
       Scorecard card = DecoderHarness.builder(runners).compareEvents(events == Events.compare)
-          .versions(vs).baseline(baseline == null ? Baseline.none() : Baseline.read(baseline))
+          .versions(vs).ignoreKinds(new HashSet<>(ignoreKinds)).baseline(baseline == null ? Baseline.none() : Baseline.read(baseline))
           .jobs(jobs).progress(progress::update).build().run(s);
       progress.finish();
       PrintWriter out = spec.commandLine().getOut();

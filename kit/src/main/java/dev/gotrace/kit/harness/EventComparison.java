@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -51,12 +52,18 @@ public final class EventComparison {
    */
   public static Diff compare(String output, List<String> expectedCanonical,
       String expectedParsed) {
+    return compare(output, expectedCanonical, expectedParsed, Set.of());
+  }
+
+  /** As {@link #compare(String, List, String)}, leaving out events of the kinds {@code ignore}. */
+  public static Diff compare(String output, List<String> expectedCanonical,
+      String expectedParsed, Set<String> ignore) {
     Form form = formOf(output);
     List<String> actual;
     List<String> expected;
     if (form == Form.GO_STRING) {
-      actual = goEvents(output);
-      expected = goEvents(expectedParsed);
+      actual = new ArrayList<>(goEvents(output));
+      expected = new ArrayList<>(goEvents(expectedParsed));
     } else {
       actual = new ArrayList<>();
       for (String line : output.split("\n")) {
@@ -70,6 +77,10 @@ public final class EventComparison {
           expected.add(line);
         }
       }
+    }
+    if (!ignore.isEmpty()) {
+      actual.removeIf(e -> ignore.contains(kindOf(e, form)));
+      expected.removeIf(e -> ignore.contains(kindOf(e, form)));
     }
     int n = Math.max(actual.size(), expected.size());
     for (int i = 0; i < n; i++) {
@@ -89,6 +100,20 @@ public final class EventComparison {
       return new Diff(i, e, a);
     }
     return null;
+  }
+
+  /** The kind of one event: the fourth word of an Event.String(), or the JSON "kind". */
+  static String kindOf(String event, Form form) {
+    if (form == Form.GO_STRING) {
+      String[] words = event.split(" ", 5);
+      return words.length > 3 ? words[3] : "";
+    }
+    try {
+      Object k = Json.parseObject(event).get("kind");
+      return k instanceof String ? (String) k : "";
+    } catch (Json.JsonException e) {
+      return "";
+    }
   }
 
   /** Splits {@code Event.String()} output into events: each starts with a line "M=". */
