@@ -4,6 +4,7 @@ import dev.gotrace.decoder.EventTable;
 import dev.gotrace.decoder.RecordReader;
 import dev.gotrace.decoder.TraceDecoder;
 import dev.gotrace.encoder.TextTraceWriter;
+import dev.gotrace.kit.events.CanonicalEvents;
 import dev.gotrace.semantic.ParsedEvent;
 import dev.gotrace.semantic.SemanticReader;
 import dev.gotrace.semantic.ValidationMode;
@@ -11,6 +12,7 @@ import dev.gotrace.wire.Record;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -42,6 +44,11 @@ final class DumpCommand implements Callable<Integer> {
           + " (Event.String() of Go's parser) instead of the raw text format.")
   boolean parsed;
 
+  @Option(names = "--json",
+      description = "Print the events in Go's order in the canonical event form (JSON Lines,"
+          + " one event a line; see docs/CONFORMANCE.md).")
+  boolean json;
+
   @Option(names = "--table", defaultValue = "FULL",
       description = "Events accepted in thread batches: FULL (as Go's parser, the default) or"
           + " VERSION_PREFIX (as Go's raw reader: no AllocFree events before go 1.26).")
@@ -55,6 +62,21 @@ final class DumpCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     try (InputStream in = Inputs.open(file)) {
+      if (parsed && !json) {
+        // Go prints frame names as raw bytes: only a byte stream can carry them exactly, so the
+        // parsed form goes to the file or to the process's stdout as bytes. An in-process caller
+        // with its own writer gets the text decoded as UTF-8 (exact for every UTF-8 name).
+        OutputStream raw = output.equals("-") ? GotraceCommand.processStdout(spec) : null;
+        if (raw != null || !output.equals("-")) {
+          try (Inputs.Output target = Inputs.create(output)) {
+            OutputStream o = new java.io.BufferedOutputStream(target.stream(), 1 << 16);
+            parsedBytes(in, o);
+            o.flush();
+            target.commit();
+          }
+          return GotraceCommand.EXIT_OK;
+        }
+      }
       if (output.equals("-")) {
         Writer out = spec.commandLine().getOut();
         try {
@@ -75,11 +97,19 @@ final class DumpCommand implements Callable<Integer> {
     return GotraceCommand.EXIT_OK;
   }
 
+  private static void parsedBytes(InputStream in, OutputStream out) throws IOException {
+    SemanticReader reader = SemanticReader.open(in, ValidationMode.PARSER);
+    for (ParsedEvent e = reader.next(); e != null; e = reader.next()) {
+      out.write(e.goBytes());
+      out.write('\n');
+    }
+  }
+
   private void dump(InputStream in, Writer out) throws IOException {
-    if (parsed) {
+    if (parsed || json) {
       SemanticReader reader = SemanticReader.open(in, ValidationMode.PARSER);
       for (ParsedEvent e = reader.next(); e != null; e = reader.next()) {
-        out.write(e.toString());
+        out.write(json ? CanonicalEvents.toLine(e) : e.toString());
         out.write('\n');
       }
       return;

@@ -32,6 +32,9 @@ import picocli.CommandLine.Spec;
       MinimizeCommand.class,
       ToJavaCommand.class,
       ValidateCommand.class,
+      SuiteCommand.class,
+      ConformCommand.class,
+      ExpectCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class GotraceCommand implements Callable<Integer> {
@@ -54,8 +57,26 @@ public final class GotraceCommand implements Callable<Integer> {
     return StatsCommand.printStats(spec.commandLine().getOut(), null);
   }
 
+  /** The writer {@link #main} gives picocli for the process's standard output. */
+  private static PrintWriter processOut;
+
   public static void main(String[] args) {
-    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    processOut = new PrintWriter(System.out, true);
+    System.exit(run(args, processOut, new PrintWriter(System.err, true)));
+  }
+
+  /**
+   * {@code System.out} when this command writes to the process's standard output (run from
+   * {@link #main}), else {@code null}: an in-process caller gave its own writer, which takes text
+   * only.
+   */
+  static java.io.OutputStream processStdout(CommandSpec spec) {
+    PrintWriter out = spec.commandLine().getOut();
+    if (processOut == null || out != processOut) {
+      return null;
+    }
+    out.flush();
+    return System.out;
   }
 
   /** Runs the command line with these streams; returns the exit status. */
