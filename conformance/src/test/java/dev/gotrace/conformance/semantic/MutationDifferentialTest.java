@@ -4,9 +4,10 @@ import static com.google.common.truth.Truth.assertWithMessage;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.gotrace.decoder.TraceDecoder;
-import dev.gotrace.encoder.EncoderOptions;
-import dev.gotrace.encoder.TraceWriter;
-import dev.gotrace.encoder.VarintLayout;
+import dev.gotrace.fixtures.mutate.Mutant;
+import dev.gotrace.fixtures.mutate.MutationLevel;
+import dev.gotrace.fixtures.mutate.MutationWeights;
+import dev.gotrace.fixtures.mutate.TraceMutator;
 import dev.gotrace.wire.Trace;
 import dev.gotrace.wire.TraceFormatException;
 import dev.gotrace.semantic.ParsedEvent;
@@ -19,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -123,8 +125,9 @@ final class MutationDifferentialTest {
     assertWithMessage(summary).that(full.agreement()).isAtLeast(0.999);
   }
 
-  private static final EncoderOptions OPTIONS = EncoderOptions.DEFAULTS
-      .withLayout(VarintLayout.PRESERVE).withCheckLimits(false);
+  /** Structure-aware kinds only: {@link #BYTE_SHARE} covers the byte-level ones. */
+  private static final TraceMutator MUTATOR = TraceMutator.builder().weights(
+      MutationWeights.onlyLevels(EnumSet.complementOf(EnumSet.of(MutationLevel.BYTES)))).build();
 
   /** The seeds the wire decoder reads (Go's hand-made broken traces cannot be mutated). */
   private static void loadSeeds(List<SeedTraces.Seed> seeds, List<Trace> decoded)
@@ -156,8 +159,8 @@ final class MutationDifferentialTest {
         bytes = Arrays.copyOf(bytes, Integer.parseInt(what.substring(7)));
       }
     } else {
-      TraceMutator m = new TraceMutator(rnd);
-      bytes = TraceWriter.encode(m.mutate(decoded.get(s)), OPTIONS);
+      Mutant m = MUTATOR.mutate(decoded.get(s), rnd.nextLong());
+      bytes = m.bytes();
       what = m.description();
     }
     description[0] = "case " + i + " (seed " + seeds.get(s).name + "): " + what;
