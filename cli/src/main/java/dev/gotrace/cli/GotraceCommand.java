@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
       MinimizeCommand.class,
       ToJavaCommand.class,
       ValidateCommand.class,
+      MutateCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class GotraceCommand implements Callable<Integer> {
