@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
       ToJavaCommand.class,
       ValidateCommand.class,
       MutateCommand.class,
+      FuzzCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class GotraceCommand implements Callable<Integer> {
