@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * next run to start from (docs/FUZZING.md records the figures).
  */
 class JazzerSmokeTest {
-  static final int DEFAULT_SECONDS = 15;
+  static final int DEFAULT_SECONDS = 10;
   static final int TIMEOUT_SECONDS = 20;
   private static final int SECONDS = Integer.getInteger("gotrace.fuzz.seconds", DEFAULT_SECONDS);
   private static final List<String> TARGETS =
