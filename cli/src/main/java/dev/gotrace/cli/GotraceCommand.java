@@ -35,6 +35,8 @@ import picocli.CommandLine.Spec;
       SuiteCommand.class,
       ConformCommand.class,
       ExpectCommand.class,
+      MutateCommand.class,
+      FuzzCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class GotraceCommand implements Callable<Integer> {

@@ -11,6 +11,10 @@ import dev.gotrace.fixtures.dsl.random.RandomSemanticTraces;
 import dev.gotrace.fixtures.dsl.scenarios.Scenario;
 import dev.gotrace.fixtures.dsl.scenarios.ScenarioCatalog;
 import dev.gotrace.spec.TraceVersion;
+import dev.gotrace.fixtures.mutate.Mutant;
+import dev.gotrace.fixtures.mutate.MutationLevel;
+import dev.gotrace.fixtures.mutate.MutationWeights;
+import dev.gotrace.fixtures.mutate.TraceMutator;
 import dev.gotrace.wire.Trace;
 import dev.gotrace.wire.TraceFormatException;
 import java.io.IOException;
@@ -19,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -89,8 +94,9 @@ final class MutationDifferentialTest {
   /** How far above its floor a default run may measure before the floor must be raised. */
   private static final double RATCHET_SLACK = 0.005;
 
-  private static final EncoderOptions OPTIONS = EncoderOptions.DEFAULTS
-      .withLayout(VarintLayout.PRESERVE).withCheckLimits(false);
+  /** Structure-aware kinds only: {@link #BYTE_SHARE} covers the byte-level ones. */
+  private static final TraceMutator MUTATOR = TraceMutator.builder().weights(
+      MutationWeights.onlyLevels(EnumSet.complementOf(EnumSet.of(MutationLevel.BYTES)))).build();
 
   /** One input: where it comes from and its bytes. */
   private static final class Input {
@@ -267,8 +273,8 @@ final class MutationDifferentialTest {
         bytes = Arrays.copyOf(bytes, Integer.parseInt(what.substring(7)));
       }
     } else {
-      TraceMutator m = new TraceMutator(rnd);
-      bytes = TraceWriter.encode(m.mutate(decoded.get(s)), OPTIONS);
+      Mutant m = MUTATOR.mutate(decoded.get(s), rnd.nextLong());
+      bytes = m.bytes();
       what = m.description();
     }
     return new Input("mutant", "case " + i + " (seed " + seeds.get(s).name + "): " + what,
