@@ -69,11 +69,12 @@ final class JavaVerdicts {
     // An event returned together with a parser problem comes after it: Go never prints it.
     for (ParsedEvent e = r.next(); e != null && parser[0] == null; e = r.next()) {
       if (print) {
-        String line = e.toString();
-        hash = Fnv.add(Fnv.add(hash, line.getBytes(UTF_8)), NEWLINE);
+        // Go's exact bytes (frame names that are not UTF-8 stay raw), as dump --parsed prints.
+        byte[] line = e.goBytes();
+        hash = Fnv.add(Fnv.add(hash, line), NEWLINE);
         events++;
         if (text != null) {
-          text.append(line).append('\n');
+          text.append(e).append('\n');
         }
       }
     }

@@ -80,17 +80,19 @@ final class MutationDifferentialTest {
   /** Verdict and panic must agree at least this often. */
   private static final double AGREEMENT = 0.999;
   /**
-   * Printed events must agree at least this often: 0.9984 measured, where every difference is a
-   * string with invalid UTF-8 (a known difference, see known-disagreements.tsv); raise to 0.999
-   * when that is fixed.
+   * Printed events must agree at least this often; every difference must also be listed in
+   * known-disagreements.tsv (none is: Go's bytes are compared, invalid UTF-8 included).
    */
-  private static final double EVENTS_FLOOR = 0.998;
+  private static final double EVENTS_FLOOR = 0.999;
   /**
    * The ratchet: the share of rejected inputs whose first message is Go's must stay at least
-   * this (measured at the default settings; raise it when messages get better).
+   * this (measured at the default settings; raise it when messages get better). Measured with
+   * the structure-aware mutator of fixtures.mutate: it breaks the first generation more often
+   * than the old test mutator did, and most strict-mode differences are the known "sync has no
+   * clock snapshot" class (known-disagreements.tsv).
    */
   static final double MESSAGE_FLOOR_PARSED = 0.9997;
-  static final double MESSAGE_FLOOR_FULL = 0.9046;
+  static final double MESSAGE_FLOOR_FULL = 0.8610;
   /** How far above its floor a default run may measure before the floor must be raised. */
   private static final double RATCHET_SLACK = 0.005;
 

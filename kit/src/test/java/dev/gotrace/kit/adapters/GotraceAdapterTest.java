@@ -39,6 +39,7 @@ class GotraceAdapterTest {
         took.toMillis());
     assertThat(card.results().size()).isAtLeast(1000);
     assertThat(card.failures()).isEmpty();
-    assertThat(took).isLessThan(Duration.ofMinutes(1));
+    // No bound on the time here: a wall-clock assertion fails on a loaded machine for no fault of
+    // the code. The figure is printed above and measured on an idle machine in docs/CONFORMANCE.md.
   }
 }
