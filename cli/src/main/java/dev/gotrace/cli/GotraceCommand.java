@@ -1,6 +1,8 @@
 package dev.gotrace.cli;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -63,8 +65,11 @@ public final class GotraceCommand implements Callable<Integer> {
   private static PrintWriter processOut;
 
   public static void main(String[] args) {
-    processOut = new PrintWriter(System.out, true);
-    System.exit(run(args, processOut, new PrintWriter(System.err, true)));
+    // UTF-8 whatever the locale, as Go's tools write: under LANG=C the platform charset would turn
+    // every non-ASCII character of a dump into '?'.
+    processOut = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    System.exit(run(args, processOut,
+        new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true)));
   }
 
   /**

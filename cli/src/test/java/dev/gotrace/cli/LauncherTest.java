@@ -78,6 +78,25 @@ class LauncherTest {
     assertThat(Files.isSymbolicLink(devStdout)).isTrue();
   }
 
+  @Test
+  void textOutput_isUtf8_whateverTheLocale() throws Exception {
+    // Go's tools write UTF-8 bytes; under LANG=C the JVM's platform charset would print '?'.
+    String text = "h\u00e9llo \u4e16\u754c";
+    Path trace = Files.write(dir.resolve("utf8.trace"), TextTraces.bytes("Trace Go1.26\n"
+        + "EventBatch gen=1 m=18446744073709551615 time=100\n"
+        + "Strings\n"
+        + "String id=1\n"
+        + "\tdata=\"" + text + "\"\n"));
+
+    Launcher.Result r = gotrace.run("022", Map.of("LANG", "C", "LC_ALL", "C"), dir,
+        "dump", "--wire", trace.toString());
+
+    assertWithMessage(r.err()).that(r.exitCode()).isEqualTo(0);
+    // The launcher's output is read byte for byte (ISO-8859-1): compare with the UTF-8 bytes.
+    String utf8 = new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+    assertThat(r.out()).contains("data=\"" + utf8 + "\"");
+  }
+
   private static void assertOutOfMemoryLine(Launcher.Result r, int heapMib) {
     assertWithMessage(r.err()).that(r.exitCode()).isEqualTo(2);
     assertThat(r.out()).isEmpty();

@@ -57,8 +57,9 @@ final class RealTracesTest {
     Path src = GoTools.repoRoot()
         .resolve("conformance/src/test/resources/dev/gotrace/conformance/semantic/seedprog");
     Path bin = work.resolve("seedprog-" + toolchain);
-    GoTools.Result built = GoTools.run(src, List.of("go", "build", "-o", bin.toString(), "."),
-        null, 600, Map.of("GOTOOLCHAIN", toolchain));
+    GoTools.Result built = GoTools.run(src,
+        List.of("go", "build", "-trimpath", "-o", bin.toString(), "."), null, 600,
+        Map.of("GOTOOLCHAIN", toolchain));
     if (built.exit != 0) {
       throw new AssertionError("building seedprog with GOTOOLCHAIN=" + toolchain + " failed"
           + " (it writes the traces of that Go's format; choose others with"
