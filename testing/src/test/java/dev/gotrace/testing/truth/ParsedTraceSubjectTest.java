@@ -85,7 +85,7 @@ final class ParsedTraceSubjectTest {
         "events before the problem (-d=parsed)").inOrder();
     ExpectFailure.assertThat(e).factValue("but was rejected at stage").isEqualTo("ORDERING");
     ExpectFailure.assertThat(e).factValue("Go's message")
-        .startsWith("broken trace: failed to advance: frontier: [gen=1] M 1 [GoStart");
+        .startsWith("broken trace: failed to advance: frontier:\n[gen=1]\n\nM 1 [GoStart");
     ExpectFailure.assertThat(e).factValue("events before the problem (-d=parsed)")
         .contains("GoID=1 Undetermined->Running");
   }
