@@ -270,51 +270,13 @@ func printParsed(in io.Reader, out io.Writer) error {
 // the reader tests do with the test validator. A panic counts as a rejection; the
 // real tools would crash.
 func verdicts(data []byte) (parsed, full string) {
-	ver, err := version.ReadHeader(bytes.NewReader(data))
-	if err != nil {
-		msg := "FAIL " + oneLine(err.Error())
-		return msg, msg
-	}
-	r, err := trace.NewReader(bytes.NewReader(data))
-	if err != nil {
-		msg := "FAIL " + oneLine(err.Error())
-		return msg, msg
-	}
-	v := testtrace.NewValidator()
-	v.GoVersion = ver
-	for parsed == "" || full == "" {
-		ev, err := r.ReadEvent()
-		if err == io.EOF { // not errors.Is, as in cmd/trace and Go's reader tests
-			break
-		}
-		if err != nil {
-			msg := "FAIL " + oneLine(err.Error())
-			if parsed == "" {
-				parsed = msg
-			}
-			if full == "" {
-				full = msg
-			}
-			break
-		}
-		if full == "" {
-			full = guard(func() error { return v.Event(ev) })
-		}
-		if parsed == "" {
-			parsed = guard(func() error { touch(ev); return nil })
-		}
-	}
-	if parsed == "" {
-		parsed = "OK"
-	}
-	if full == "" {
-		full = "OK"
-	}
+	parsed, full, _, _ = judge(data, false)
 	return parsed, full
 }
 
-// judge is verdicts plus the count and hash of the events -d=parsed prints: every event
-// before the parser's error whose String does not panic (the panicking one is not printed).
+// judge is verdicts plus, when print is set, the count and hash of the events -d=parsed prints:
+// every event before the parser's error whose String does not panic (the panicking one is not
+// printed). Without print it touches every accessor instead, as verdicts needs.
 func judge(data []byte, print bool) (parsed, full string, events int, sum uint64) {
 	h := fnv.New64a()
 	defer func() {
